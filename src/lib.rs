@@ -1,0 +1,22 @@
+//! newsgraph turns news text into a knowledge graph.
+//!
+//! The pipeline, one module a stage:
+//! [`ingest`] (read inputs) -> [`normalize`] (repair, fold, offset maps) ->
+//! [`segment`] (paragraphs, sentences) -> [`gazetteer`] + [`tag`] (one
+//! automaton, mentions) -> [`quotes`] (quotations and speakers) -> [`graph`]
+//! (petgraph model, merge) -> [`export`] (one module a format).
+#![deny(missing_docs)]
+
+pub mod error;
+pub mod gazetteer;
+pub mod ingest;
+pub mod normalize;
+pub mod quotes;
+pub mod segment;
+pub mod span;
+pub mod tag;
+
+pub use error::{Error, ErrorKind, Result};
+pub use gazetteer::{Entity, EntityIdx, EntityType, Gazetteer};
+pub use ingest::{Document, DocumentMeta, DocumentReader, Input};
+pub use span::{OffsetMap, OffsetMapBuilder, Span};
