@@ -20,3 +20,4 @@ pub use error::{Error, ErrorKind, Result};
 pub use gazetteer::{Entity, EntityIdx, EntityType, Gazetteer};
 pub use ingest::{Document, DocumentMeta, DocumentReader, Input};
 pub use span::{OffsetMap, OffsetMapBuilder, Span};
+pub use tag::{Mention, TagStats, Tagger};
