@@ -218,7 +218,15 @@ impl EntityGraph {
             let mut evidence = e.evidence.into_iter();
             let mut docs = e.documents.into_iter();
             let first_doc = docs.next().unwrap_or_default();
-            self.add_edge(s, t, e.relation, e.weight, &first_doc, evidence.next(), None);
+            self.add_edge(
+                s,
+                t,
+                e.relation,
+                e.weight,
+                &first_doc,
+                evidence.next(),
+                None,
+            );
             let idx = self.edge_index[&self.key(s, t, e.relation)];
             let edge = &mut self.graph[idx];
             edge.documents.extend(docs);
@@ -229,7 +237,12 @@ impl EntityGraph {
         }
     }
 
-    fn key(&self, a: NodeIndex, b: NodeIndex, relation: Relation) -> (NodeIndex, NodeIndex, Relation) {
+    fn key(
+        &self,
+        a: NodeIndex,
+        b: NodeIndex,
+        relation: Relation,
+    ) -> (NodeIndex, NodeIndex, Relation) {
         if relation == Relation::CoOccurs && self.graph[a].id > self.graph[b].id {
             (b, a, relation)
         } else {

@@ -14,7 +14,10 @@ fn main() -> ExitCode {
         Ok(_) => ExitCode::from(1),
         Err(e) => {
             eprintln!("newsgraph: {e:#}");
-            ExitCode::from(e.downcast_ref::<cli::commands::UsageError>().map_or(1, |_| 2))
+            ExitCode::from(
+                e.downcast_ref::<cli::commands::UsageError>()
+                    .map_or(1, |_| 2),
+            )
         }
     }
 }

@@ -309,7 +309,10 @@ impl Pipeline {
             let entity = m.entity.map(|e| {
                 let node = self.entity_node(&mut entities, e, &doc.id);
                 node.mentions += 1;
-                *node.forms.entry(text[m.span.range()].to_string()).or_default() += 1;
+                *node
+                    .forms
+                    .entry(text[m.span.range()].to_string())
+                    .or_default() += 1;
                 node.id.clone()
             });
             mention_records.push(MentionRecord {
@@ -319,10 +322,16 @@ impl Pipeline {
                 end: span.end,
                 text: original[span.range()].to_string(),
                 sentence: m.sentence as usize,
-                title: m.title.map(|t| original[to_original(t).range()].to_string()),
+                title: m
+                    .title
+                    .map(|t| original[to_original(t).range()].to_string()),
                 demonym: m.demonym,
                 ambiguous: m.entity.is_none(),
-                candidates: m.candidates.iter().map(|c| self.gazetteer.entity(*c).id.clone()).collect(),
+                candidates: m
+                    .candidates
+                    .iter()
+                    .map(|c| self.gazetteer.entity(*c).id.clone())
+                    .collect(),
             });
         }
 
@@ -351,7 +360,9 @@ impl Pipeline {
                 }
             });
             if let (Some(sm), Some(Speaker::Inferred { .. })) = (q.speaker_mention, &q.speaker) {
-                let n = entities.get_mut(&speaker.as_ref().expect("speaker set").0).expect("inserted");
+                let n = entities
+                    .get_mut(&speaker.as_ref().expect("speaker set").0)
+                    .expect("inserted");
                 n.mentions += 1;
                 *n.forms.entry(text[sm.range()].to_string()).or_default() += 1;
             }
@@ -384,10 +395,14 @@ impl Pipeline {
             });
         }
 
-        let windows = self.windows(&mentions, &segs, text.len())
+        let windows = self
+            .windows(&mentions, &segs, text.len())
             .into_iter()
             .map(|(span, ids)| {
-                let ids = ids.into_iter().map(|e| self.gazetteer.entity(e).id.clone()).collect();
+                let ids = ids
+                    .into_iter()
+                    .map(|e| self.gazetteer.entity(e).id.clone())
+                    .collect();
                 (to_original(span), ids)
             })
             .collect();
@@ -420,21 +435,23 @@ impl Pipeline {
         doc: &str,
     ) -> &'a mut EntityNode {
         let ent = self.gazetteer.entity(e);
-        let node = entities.entry(ent.id.clone()).or_insert_with(|| EntityNode {
-            id: ent.id.clone(),
-            name: ent.name.clone(),
-            kind: ent.kind,
-            source: EntitySource::Gazetteer,
-            mentions: 0,
-            documents: BTreeSet::new(),
-            forms: BTreeMap::new(),
-            properties: ent
-                .properties
-                .iter()
-                .filter(|(_, v)| !v.is_empty())
-                .map(|(k, v)| (k.clone(), v.clone()))
-                .collect(),
-        });
+        let node = entities
+            .entry(ent.id.clone())
+            .or_insert_with(|| EntityNode {
+                id: ent.id.clone(),
+                name: ent.name.clone(),
+                kind: ent.kind,
+                source: EntitySource::Gazetteer,
+                mentions: 0,
+                documents: BTreeSet::new(),
+                forms: BTreeMap::new(),
+                properties: ent
+                    .properties
+                    .iter()
+                    .filter(|(_, v)| !v.is_empty())
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect(),
+            });
         if !node.documents.contains(doc) {
             node.documents.insert(doc.to_string());
         }
@@ -442,7 +459,12 @@ impl Pipeline {
     }
 
     /// The distinct resolved entities of each window that holds two or more.
-    fn windows(&self, mentions: &[crate::tag::Mention], segs: &crate::segment::Segments, len: usize) -> Vec<(Span, Vec<EntityIdx>)> {
+    fn windows(
+        &self,
+        mentions: &[crate::tag::Mention],
+        segs: &crate::segment::Segments,
+        len: usize,
+    ) -> Vec<(Span, Vec<EntityIdx>)> {
         let mut out: Vec<(Span, Vec<EntityIdx>)> = Vec::new();
         let mut current: Option<(usize, Span, Vec<EntityIdx>)> = None;
         for m in mentions {
@@ -535,11 +557,19 @@ impl Corpus {
         for (span, ids) in &a.windows {
             for i in 0..ids.len() {
                 for j in i + 1..ids.len() {
-                    let (Some(x), Some(y)) = (self.graph.node_index(&ids[i]), self.graph.node_index(&ids[j])) else {
+                    let (Some(x), Some(y)) = (
+                        self.graph.node_index(&ids[i]),
+                        self.graph.node_index(&ids[j]),
+                    ) else {
                         continue;
                     };
-                    let ev = Evidence { document: doc.clone(), start: span.start, end: span.end };
-                    self.graph.add_edge(x, y, Relation::CoOccurs, 1, &doc, Some(ev), None);
+                    let ev = Evidence {
+                        document: doc.clone(),
+                        start: span.start,
+                        end: span.end,
+                    };
+                    self.graph
+                        .add_edge(x, y, Relation::CoOccurs, 1, &doc, Some(ev), None);
                 }
             }
         }
@@ -549,8 +579,20 @@ impl Corpus {
             };
             for about in &q.about {
                 if let Some(t) = self.graph.node_index(about) {
-                    let ev = Evidence { document: doc.clone(), start: q.start, end: q.end };
-                    self.graph.add_edge(s, t, Relation::QuotedAbout, 1, &doc, Some(ev), Some(&q.id));
+                    let ev = Evidence {
+                        document: doc.clone(),
+                        start: q.start,
+                        end: q.end,
+                    };
+                    self.graph.add_edge(
+                        s,
+                        t,
+                        Relation::QuotedAbout,
+                        1,
+                        &doc,
+                        Some(ev),
+                        Some(&q.id),
+                    );
                 }
             }
         }

@@ -108,7 +108,10 @@ fn window(w: WindowArg) -> Window {
 }
 
 /// Writes to the output file atomically, or to stdout.
-fn emit(output: Option<&std::path::Path>, write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<()> {
+fn emit(
+    output: Option<&std::path::Path>,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<()> {
     match output {
         Some(path) => Ok(write_atomic(path, write)?),
         None => {
@@ -158,13 +161,30 @@ fn entities(a: EntitiesArgs) -> Result<u64> {
         TableFormat::Tsv => {
             writeln!(w, "id\tname\ttype\tmentions\tdocuments")?;
             for e in &list {
-                writeln!(w, "{}\t{}\t{}\t{}\t{}", e.id, e.name, e.kind, e.mentions, e.documents.len())?;
+                writeln!(
+                    w,
+                    "{}\t{}\t{}\t{}\t{}",
+                    e.id,
+                    e.name,
+                    e.kind,
+                    e.mentions,
+                    e.documents.len()
+                )?;
             }
             Ok(())
         }
         TableFormat::Table => {
-            let width = list.iter().map(|e| e.name.chars().count()).max().unwrap_or(6).clamp(6, 40);
-            writeln!(w, "{:<width$}  {:<12}  {:>8}  {:>9}  ID", "ENTITY", "TYPE", "MENTIONS", "DOCUMENTS")?;
+            let width = list
+                .iter()
+                .map(|e| e.name.chars().count())
+                .max()
+                .unwrap_or(6)
+                .clamp(6, 40);
+            writeln!(
+                w,
+                "{:<width$}  {:<12}  {:>8}  {:>9}  ID",
+                "ENTITY", "TYPE", "MENTIONS", "DOCUMENTS"
+            )?;
             for e in &list {
                 writeln!(
                     w,
@@ -219,20 +239,34 @@ fn quotes(a: QuotesArgs) -> Result<u64> {
     let speaker = a.speaker.as_deref().map(|n| NameFilter::new(p, n));
     let about = a.about.as_deref().map(|n| NameFilter::new(p, n));
     let contains = a.contains.as_deref().map(fold_str);
-    let names: std::collections::HashMap<&str, &str> =
-        corpus.graph().entities().into_iter().map(|e| (e.id.as_str(), e.name.as_str())).collect();
+    let names: std::collections::HashMap<&str, &str> = corpus
+        .graph()
+        .entities()
+        .into_iter()
+        .map(|e| (e.id.as_str(), e.name.as_str()))
+        .collect();
     let selected: Vec<&QuoteRecord> = corpus
         .quotes()
         .iter()
         .filter(|q| {
             speaker.as_ref().is_none_or(|f| {
-                q.speaker.as_deref().is_some_and(|s| f.matches(s, q.speaker_name.as_deref()))
+                q.speaker
+                    .as_deref()
+                    .is_some_and(|s| f.matches(s, q.speaker_name.as_deref()))
             })
         })
         .filter(|q| {
-            about.as_ref().is_none_or(|f| q.about.iter().any(|id| f.matches(id, names.get(id.as_str()).copied())))
+            about.as_ref().is_none_or(|f| {
+                q.about
+                    .iter()
+                    .any(|id| f.matches(id, names.get(id.as_str()).copied()))
+            })
         })
-        .filter(|q| contains.as_ref().is_none_or(|c| fold_str(&q.text).contains(c.as_str())))
+        .filter(|q| {
+            contains
+                .as_ref()
+                .is_none_or(|c| fold_str(&q.text).contains(c.as_str()))
+        })
         .filter(|q| {
             a.kind.is_none_or(|k| {
                 matches!(
@@ -257,10 +291,27 @@ fn quotes(a: QuotesArgs) -> Result<u64> {
             Ok(())
         }
         QuoteFormat::Csv => {
-            write_csv_record(w, ["id", "document", "start", "end", "kind", "speaker", "speaker_name", "text", "cue", "about"])?;
+            write_csv_record(
+                w,
+                [
+                    "id",
+                    "document",
+                    "start",
+                    "end",
+                    "kind",
+                    "speaker",
+                    "speaker_name",
+                    "text",
+                    "cue",
+                    "about",
+                ],
+            )?;
             for q in &selected {
                 let (start, end) = (q.start.to_string(), q.end.to_string());
-                let kind = serde_json::to_value(q.kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+                let kind = serde_json::to_value(q.kind)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .unwrap_or_default();
                 let about = q.about.join(";");
                 write_csv_record(
                     w,
@@ -281,9 +332,17 @@ fn quotes(a: QuotesArgs) -> Result<u64> {
             Ok(())
         }
         QuoteFormat::Table => {
-            writeln!(w, "{:<24}  {:<60}  {:<30}  DOCUMENT", "SPEAKER", "QUOTATION", "ABOUT")?;
+            writeln!(
+                w,
+                "{:<24}  {:<60}  {:<30}  DOCUMENT",
+                "SPEAKER", "QUOTATION", "ABOUT"
+            )?;
             for q in &selected {
-                let about: Vec<&str> = q.about.iter().map(|id| names.get(id.as_str()).copied().unwrap_or(id)).collect();
+                let about: Vec<&str> = q
+                    .about
+                    .iter()
+                    .map(|id| names.get(id.as_str()).copied().unwrap_or(id))
+                    .collect();
                 let text = q.text.split_whitespace().collect::<Vec<_>>().join(" ");
                 writeln!(
                     w,

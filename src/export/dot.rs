@@ -67,7 +67,11 @@ pub fn write_dot(corpus: &Corpus, opts: &ExportOptions, w: &mut dyn Write) -> io
                 .set("label", &escape_inner(&n.name), true)
                 .set("shape", shape, false)
                 .set("fillcolor", color, true)
-                .set("tooltip", &escape_inner(&format!("{} ({}, {} mentions)", n.name, n.kind, n.mentions)), true);
+                .set(
+                    "tooltip",
+                    &escape_inner(&format!("{} ({}, {} mentions)", n.name, n.kind, n.mentions)),
+                    true,
+                );
         }
         for (s, t, e) in &edges {
             let mut attrs = g.edge(quote(&s.id), quote(&t.id)).attributes();

@@ -22,7 +22,15 @@ use std::io::{self, Write};
 pub const JSON_SCHEMA: &str = "newsgraph/1";
 
 /// Keys of an entity object that a gazetteer property may not shadow.
-const ENTITY_KEYS: &[&str] = &["id", "name", "type", "source", "mentions", "documents", "forms"];
+const ENTITY_KEYS: &[&str] = &[
+    "id",
+    "name",
+    "type",
+    "source",
+    "mentions",
+    "documents",
+    "forms",
+];
 
 struct EntityJson<'a>(&'a EntityNode);
 
@@ -104,10 +112,20 @@ pub fn write_json(corpus: &Corpus, opts: &ExportOptions, w: &mut dyn Write) -> i
     serde_json::to_writer(&mut w, JSON_SCHEMA)?;
     w.write_all(b",\n")?;
     array(&mut w, "documents", corpus.documents(), false)?;
-    array(&mut w, "entities", nodes.iter().map(|e| EntityJson(e)), false)?;
+    array(
+        &mut w,
+        "entities",
+        nodes.iter().map(|e| EntityJson(e)),
+        false,
+    )?;
     array(&mut w, "mentions", corpus.mentions(), false)?;
     array(&mut w, "quotes", corpus.quotes(), false)?;
-    array(&mut w, "edges", edges.iter().map(|(s, t, e)| EdgeJson::new(s, t, e)), true)?;
+    array(
+        &mut w,
+        "edges",
+        edges.iter().map(|(s, t, e)| EdgeJson::new(s, t, e)),
+        true,
+    )?;
     w.write_all(b"}\n")
 }
 

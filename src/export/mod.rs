@@ -55,7 +55,9 @@ impl ExportOptions {
         let edges = graph
             .edges()
             .filter(|(s, t, e)| {
-                e.weight >= self.min_weight && keep.contains(s.id.as_str()) && keep.contains(t.id.as_str())
+                e.weight >= self.min_weight
+                    && keep.contains(s.id.as_str())
+                    && keep.contains(t.id.as_str())
             })
             .collect();
         GraphView { nodes, edges }
