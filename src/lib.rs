@@ -17,6 +17,7 @@ pub mod pipeline;
 pub mod quotes;
 pub mod segment;
 pub mod span;
+pub mod suggest;
 pub mod tag;
 
 pub use error::{Error, ErrorKind, Result};

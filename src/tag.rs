@@ -698,7 +698,7 @@ fn is_possessive_tail(s: &str) -> bool {
 }
 
 /// Words that form a person's title or role.
-fn is_title_word(word: &str) -> bool {
+pub(crate) fn is_title_word(word: &str) -> bool {
     const TITLES: &[&str] = &[
         "president",
         "vice",

@@ -27,7 +27,112 @@ pub fn run(cli: Cli) -> Result<u64> {
         Command::Build(a) => build(a),
         Command::Entities(a) => entities(a),
         Command::Quotes(a) => quotes(a),
+        Command::Gazetteer(c) => gazetteer(c),
+        Command::Suggest(a) => suggest(a),
     }
+}
+
+fn gazetteer(c: GazetteerCommand) -> Result<u64> {
+    use newsgraph::gazetteer::{check, spacy};
+    match c {
+        GazetteerCommand::Check { files } => {
+            let mut paths = Vec::new();
+            for f in files {
+                if f.is_dir() {
+                    let mut inner: Vec<_> = std::fs::read_dir(&f)
+                        .with_context(|| format!("{}", f.display()))?
+                        .filter_map(|e| e.ok().map(|e| e.path()))
+                        .filter(|p| p.extension().is_some_and(|e| e == "tsv"))
+                        .collect();
+                    inner.sort();
+                    paths.extend(inner);
+                } else {
+                    paths.push(f);
+                }
+            }
+            let mut texts = Vec::new();
+            for p in &paths {
+                let bytes = std::fs::read(p).with_context(|| format!("{}", p.display()))?;
+                let text = String::from_utf8(bytes).map_err(|e| {
+                    anyhow::anyhow!(
+                        "{}: byte {}: not valid UTF-8",
+                        p.display(),
+                        e.utf8_error().valid_up_to()
+                    )
+                })?;
+                texts.push((p.display().to_string(), text));
+            }
+            let refs: Vec<(&str, &str)> = texts
+                .iter()
+                .map(|(o, t)| (o.as_str(), t.as_str()))
+                .collect();
+            let findings = check::check_tsv(&refs);
+            let errors = findings
+                .iter()
+                .filter(|f| f.severity == check::Severity::Error)
+                .count();
+            for f in &findings {
+                println!("{f}");
+            }
+            eprintln!(
+                "newsgraph: checked {} file(s): {} error(s), {} warning(s)",
+                paths.len(),
+                errors,
+                findings.len() - errors
+            );
+            Ok(errors as u64)
+        }
+        GazetteerCommand::Import {
+            spacy: file,
+            output,
+        } => {
+            let text =
+                std::fs::read_to_string(&file).with_context(|| format!("{}", file.display()))?;
+            let (g, warnings) = spacy::read_patterns(&file.display().to_string(), &text)?;
+            for w in &warnings {
+                eprintln!("newsgraph: {w}");
+            }
+            emit(output.as_deref(), |w| spacy::write_tsv(&g, w))?;
+            Ok(warnings.len() as u64)
+        }
+        GazetteerCommand::Export {
+            spacy: _,
+            gazetteers,
+            no_default_gazetteer,
+            output,
+        } => {
+            let mut g = if no_default_gazetteer {
+                newsgraph::Gazetteer::new()
+            } else {
+                newsgraph::Gazetteer::default_gazetteer()
+            };
+            for p in &gazetteers {
+                g.load_path(p)?;
+            }
+            emit(output.as_deref(), |w| spacy::write_patterns(&g, w))?;
+            Ok(0)
+        }
+    }
+}
+
+fn suggest(a: SuggestArgs) -> Result<u64> {
+    use newsgraph::suggest::{write_suggestions, Suggester};
+    let session = Session::new(&a.input, Window::Sentence)?;
+    let mut suggester = Suggester::new();
+    let mut skipped = 0;
+    for item in DocumentReader::new(session.inputs.clone()) {
+        match item {
+            Ok(doc) => suggester.add(&session.pipeline, &doc.text),
+            Err(e) => {
+                skipped += 1;
+                eprintln!("newsgraph: skipped: {e}");
+            }
+        }
+    }
+    let mut list = suggester.finish();
+    list.truncate(a.limit);
+    emit(None, |w| write_suggestions(&list, w))?;
+    Ok(skipped)
 }
 
 /// The resolved inputs and pipeline.

@@ -23,6 +23,54 @@ pub enum Command {
     Entities(EntitiesArgs),
     /// List direct quotations: who was quoted on what.
     Quotes(QuotesArgs),
+    /// Check, import and export gazetteer files.
+    #[command(subcommand)]
+    Gazetteer(GazetteerCommand),
+    /// Suggest names the gazetteer missed, as ready-to-paste gazetteer rows.
+    Suggest(SuggestArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GazetteerCommand {
+    /// Validate gazetteer files: columns, duplicate ids, shared and common-word aliases.
+    Check {
+        /// Gazetteer files (.tsv) or directories of them.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// Convert a spaCy EntityRuler pattern file (JSON Lines) to a gazetteer TSV.
+    Import {
+        /// The spaCy patterns file.
+        #[arg(long, value_name = "FILE")]
+        spacy: PathBuf,
+        /// Write to FILE (atomically) instead of standard output.
+        #[arg(short = 'o', long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Write the loaded gazetteer (default plus -g files) as spaCy EntityRuler patterns.
+    Export {
+        /// Write spaCy EntityRuler patterns (JSON Lines).
+        #[arg(long, required = true)]
+        spacy: bool,
+        /// Gazetteer file or directory, loaded after the default (repeatable).
+        #[arg(short = 'g', long = "gazetteer", value_name = "PATH")]
+        gazetteers: Vec<PathBuf>,
+        /// Do not include the embedded default gazetteer.
+        #[arg(long)]
+        no_default_gazetteer: bool,
+        /// Write to FILE (atomically) instead of standard output.
+        #[arg(short = 'o', long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct SuggestArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Print at most N suggestions.
+    #[arg(short = 'n', long, value_name = "N", default_value_t = 50)]
+    pub limit: usize,
 }
 
 /// Inputs and gazetteers, shared by every command that reads news.

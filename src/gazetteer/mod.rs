@@ -10,6 +10,9 @@
 //! `gender` (`male`/`female`), `country` (an entity id), `weak`
 //! (`|`-separated aliases that need context).
 
+pub mod check;
+pub mod spacy;
+
 use crate::error::{Error, Result};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
@@ -20,21 +23,21 @@ use std::path::Path;
 const EMBEDDED: &[(&str, &str)] = &[
     (
         "gazetteer/places.tsv",
-        include_str!("../gazetteer/places.tsv"),
+        include_str!("../../gazetteer/places.tsv"),
     ),
     (
         "gazetteer/organizations.tsv",
-        include_str!("../gazetteer/organizations.tsv"),
+        include_str!("../../gazetteer/organizations.tsv"),
     ),
     (
         "gazetteer/people.tsv",
-        include_str!("../gazetteer/people.tsv"),
+        include_str!("../../gazetteer/people.tsv"),
     ),
 ];
 
 /// Lower-case English words (Debian's wamerican), used to decide which
 /// aliases are ordinary words.
-const ENGLISH_WORDS: &str = include_str!("../gazetteer/english-words.txt");
+const ENGLISH_WORDS: &str = include_str!("../../gazetteer/english-words.txt");
 
 /// Columns every gazetteer file must have.
 const REQUIRED_COLUMNS: [&str; 4] = ["id", "type", "name", "aliases"];
