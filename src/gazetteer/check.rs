@@ -38,6 +38,9 @@ impl fmt::Display for Finding {
     }
 }
 
+/// Where an alias was claimed: (entity id, file, line).
+type Place = (String, String, u64);
+
 /// Checks gazetteer files given as (origin, contents): malformed lines
 /// (errors), and duplicate ids, aliases claimed by several entities,
 /// aliases that are ordinary English words, one-word person names
@@ -54,7 +57,7 @@ pub fn check_tsv(files: &[(&str, &str)]) -> Vec<Finding> {
     let mut out = Vec::new();
     let words = english_words();
     let mut ids: HashMap<String, (String, u64)> = HashMap::new();
-    let mut aliases: HashMap<String, Vec<(String, String, u64)>> = HashMap::new();
+    let mut aliases: HashMap<String, Vec<Place>> = HashMap::new();
     for (origin, text) in files {
         let mut push = |line: u64, severity: Severity, message: String| {
             out.push(Finding {
@@ -157,7 +160,7 @@ pub fn check_tsv(files: &[(&str, &str)]) -> Vec<Finding> {
             }
         }
     }
-    let mut shared: Vec<(&String, &Vec<(String, String, u64)>)> =
+    let mut shared: Vec<(&String, &Vec<Place>)> =
         aliases.iter().filter(|(_, o)| o.len() > 1).collect();
     shared.sort();
     for (alias, owners) in shared {
