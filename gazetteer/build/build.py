@@ -352,7 +352,52 @@ def qid_from_sources(names, leaders_by_name, congress_by_name):
     return found
 
 
-def build_people(src, ents, report):
+# Roles of the form "<Title> of <Country>" give descriptors news uses instead of the name:
+# "Russian president", "president of Russia", "Russia's president".
+TITLE_DESCRIPTORS = {
+    "President": ["president"],
+    "Vice President": ["vice president"],
+    "Prime Minister": ["prime minister"],
+    "Premier": ["premier"],
+    "Chancellor": ["chancellor"],
+    "Foreign Minister": ["foreign minister"],
+    "Defence Minister": ["defence minister", "defense minister"],
+    "King": ["king"],
+    "Emir": ["emir"],
+    "Sultan": ["sultan"],
+    "Emperor": ["emperor"],
+    "Supreme Leader": ["supreme leader"],
+}
+# adjectives used before a title; default: the country's first demonym
+COUNTRY_ADJECTIVES = {
+    "united-states": ["U.S.", "US", "American"],
+    "united-kingdom": ["British", "UK"],
+    "philippines": ["Philippine"],
+    "china": ["Chinese"],
+    "democratic-republic-of-the-congo": ["Congolese", "DR Congo"],
+    "republic-of-the-congo": [],
+}
+
+
+def auto_descriptors(role, country, places):
+    m = re.match(r"^(.+?) of (the )?(.+)$", role)
+    if not m or m.group(1) not in TITLE_DESCRIPTORS or country not in places:
+        return []
+    place = places[country]
+    if m.group(3) not in place.forms():
+        return []
+    article = m.group(2) or ""
+    adjs = COUNTRY_ADJECTIVES.get(country, place.demonyms[:1])
+    out = []
+    for t in TITLE_DESCRIPTORS[m.group(1)]:
+        out += [f"{a} {t}" for a in adjs]
+        out.append(f"{t} of {article}{m.group(3)}")
+        if not article:
+            out.append(f"{m.group(3)}'s {t}")
+    return out
+
+
+def build_people(src, ents, places, report):
     leaders_by_name, leaders_by_qid = load_leaders(src)
     congress = load_congress(src)
     congress_by_name = defaultdict(set)
@@ -379,9 +424,10 @@ def build_people(src, ents, report):
         elif found and qid not in found:
             report["people whose curated QID differs from the sources"].append(
                 f"{r['name']}: curated {qid}, sources {sorted(found)}")
+        desc = auto_descriptors(r["role"], r["country"], places) + split_list(r["descriptors"])
         ents.append(Entity(r["id"] or slug(r["name"]), "person", r["name"], split_list(r["aliases"]),
                            qid, country=r["country"], role=r["role"],
-                           descriptors=split_list(r["descriptors"]), gender=r["gender"],
+                           descriptors=desc, gender=r["gender"],
                            weak=split_list(r["weak"]), where=r["_where"]))
         n += 1
 
@@ -453,8 +499,6 @@ def validate(ents, words, report):
             if w not in e.forms():
                 errors.append(f"{where}: weak form {w!r} is not a name or alias of {e.id}")
         for d in e.descriptors:
-            if d[:1].isupper() and not d.split()[0] in ADJ_OK and e.type == "person":
-                pass
             if d.lower().startswith("the "):
                 errors.append(f"{where}: descriptor {d!r} starts with an article")
     qids = defaultdict(list)
@@ -476,14 +520,23 @@ def validate(ents, words, report):
     for k in sorted(amb):
         report["surface forms claimed by several entities"].append(
             f"{k}: " + ", ".join(sorted({i for i, _ in amb[k]})))
+    desc = defaultdict(set)
     for e in ents:
+        for d in e.descriptors:
+            desc[fold(d)].add(e.id)
+    for d in sorted(desc):
+        if len(desc[d]) > 1:
+            report["descriptors shared by several entities"].append(f"{d}: {', '.join(sorted(desc[d]))}")
+    for e in ents:
+        if e.type == "person" and not e.gender:
+            report["people without gender"].append(e.id)
+        if e.type == "person" and not e.role:
+            report["people without role"].append(e.id)
         for f in uniq(e.forms()):
             if f.lower() in wordset and f not in e.weak:
                 report["English-word surface forms not marked weak"].append(f"{f} ({e.id})")
     return len(amb)
 
-
-ADJ_OK = set()
 
 
 def write_tsv(path, ents, title, words_src, sources):
@@ -528,7 +581,7 @@ def main():
     n_regions = build_regions(rigour, places)
     n_cities = build_cities(src, by_iso, wordset, places, report)
     people = []
-    build_people(src, people, report)
+    build_people(src, people, {e.id: e for e in places}, report)
     orgs = []
     build_organizations(orgs)
 
