@@ -452,6 +452,54 @@ def build_people(src, ents, places, report):
     return n
 
 
+def build_leaders(src, ents, places, report):
+    """Officeholders of the Wikidata export not curated in people.tsv, as reviewed in leaders.tsv."""
+    have = {e.wikidata for e in ents if e.wikidata}
+    review = {}
+    for r in read_tsv(HERE / "leaders.tsv"):
+        if r["action"] not in ("keep", "former", "skip"):
+            raise BuildError(f"{r['_where']}: action must be keep, former or skip")
+        review[r["wikidata"]] = r
+    by_qid_place = {e.wikidata: e.id for e in places.values() if e.wikidata}
+    by_qid_place.update(LEADER_COUNTRY_QIDS)
+    seen = set()
+    n = 0
+    with open(src / "world_leaders_wikidata_2024-10.csv", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    for row in rows:
+        q = row["officeholder"]
+        if row["end_year"] or q in have or q in seen:
+            continue
+        seen.add(q)
+        r = review.get(q)
+        if r is None:
+            raise BuildError(f"leaders.tsv lacks a decision on {q} ({row['officeholderLabel']}, "
+                             f"{row['positionLabel']})")
+        if r["action"] == "skip":
+            report["leaders export rows skipped"].append(f"{q} {row['officeholderLabel']}: {r['note']}")
+            continue
+        country = by_qid_place.get(row["countryid"])
+        if country is None:
+            raise BuildError(f"{r['_where']}: no place with QID {row['countryid']} ({row['country']})")
+        name = r["name"] or row["officeholderLabel"]
+        aliases = split_list(r["aliases"])
+        if row["officeholderLabel"] != name:
+            aliases.append(row["officeholderLabel"])
+        role = r["role"] or row["positionLabel"]
+        desc = auto_descriptors(role, country, places) if r["action"] == "keep" else []
+        ents.append(Entity(slug(name), "person", name, aliases, q, country=country, role=role,
+                           descriptors=desc, gender=r["gender"], where=r["_where"]))
+        n += 1
+    unused = sorted(set(review) - seen)
+    if unused:
+        raise BuildError(f"leaders.tsv rows match no open officeholder row in the export: {unused}")
+    return n
+
+
+# countries of the export whose QID differs from ours (the export uses the kingdoms)
+LEADER_COUNTRY_QIDS = {"Q756617": "denmark", "Q29999": "netherlands"}
+
+
 def build_organizations(ents):
     n = 0
     for r in read_tsv(HERE / "organizations.tsv"):
@@ -581,7 +629,9 @@ def main():
     n_regions = build_regions(rigour, places)
     n_cities = build_cities(src, by_iso, wordset, places, report)
     people = []
-    build_people(src, people, {e.id: e for e in places}, report)
+    place_by_id = {e.id: e for e in places}
+    build_people(src, people, place_by_id, report)
+    build_leaders(src, people, place_by_id, report)
     orgs = []
     build_organizations(orgs)
 
