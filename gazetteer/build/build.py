@@ -575,6 +575,16 @@ def validate(ents, words, report):
     for d in sorted(desc):
         if len(desc[d]) > 1:
             report["descriptors shared by several entities"].append(f"{d}: {', '.join(sorted(desc[d]))}")
+    # the loader derives a surname from each person's name; list surnames that are also some
+    # other entity's surface form so the collision is a known one (Jim Jordan / Jordan)
+    for e in ents:
+        if e.type != "person":
+            continue
+        last = e.name.split()[-1] if " " in e.name else ""
+        if last and fold(last) in claims and any(i != e.id for i, _ in claims[fold(last)]):
+            others = sorted({i for i, _ in claims[fold(last)]} - {e.id})
+            report["person surnames that are other entities' names"].append(
+                f"{last} ({e.id}) = {', '.join(others)}")
     for e in ents:
         if e.type == "person" and not e.gender:
             report["people without gender"].append(e.id)
