@@ -511,6 +511,40 @@ def build_organizations(ents):
     return n
 
 
+def build_ministries(places, ents):
+    """Foreign and defence ministries of the countries in ministries.tsv."""
+    taken = {e.id for e in ents} | {fold(f) for e in ents for f in e.forms()}
+    n = 0
+    for r in read_tsv(HERE / "ministries.tsv"):
+        place = places.get(r["country"])
+        if place is None:
+            raise BuildError(f"{r['_where']}: unknown country {r['country']}")
+        adj = r["adjective"] or (place.demonyms[0] if place.demonyms else "")
+        if not adj:
+            raise BuildError(f"{r['_where']}: {place.id} has no demonym; give an adjective")
+        poss = [] if place.name.endswith("s") else [f"{place.name}'s"]
+        kinds = []
+        if r["foreign"] == "yes":
+            kinds.append(("foreign-ministry", "Foreign Ministry", ["foreign ministry"],
+                          ["Ministry of Foreign Affairs"]))
+        if r["defence"] == "yes":
+            kinds.append(("defence-ministry", "Defence Ministry",
+                          ["defence ministry", "defense ministry", "Defense Ministry"],
+                          ["Ministry of Defence", "Ministry of Defense"]))
+        for suffix, title, lower, formal in kinds:
+            name = f"{adj} {title}"
+            aliases = [f"{adj} {t}" for t in lower]
+            aliases += [f"{p} {t}" for p in poss for t in [title] + lower]
+            aliases += [f"{f} of {place.name}" for f in formal] + [f"{adj} {f}" for f in formal]
+            eid = f"{place.id}-{suffix}"
+            if eid in taken or fold(name) in taken:
+                raise BuildError(f"{r['_where']}: {name} is already in organizations.tsv")
+            ents.append(Entity(eid, "organization", name, aliases, country=place.id,
+                               where=r["_where"]))
+            n += 1
+    return n
+
+
 STATE_NAMES = {}
 
 
@@ -644,6 +678,7 @@ def main():
     build_leaders(src, people, place_by_id, report)
     orgs = []
     build_organizations(orgs)
+    build_ministries(place_by_id, orgs)
 
     allents = places + people + orgs
     n_amb = validate(allents, words, report)
@@ -652,6 +687,13 @@ def main():
               "cities, continents)", words_src, src)
     write_tsv(GAZ / "people.tsv", people, "people", words_src, src)
     write_tsv(GAZ / "organizations.tsv", orgs, "organizations", words_src, src)
+    # SCOWL's licence asks that its copyright notice travel with every copy of the list
+    notice = Path("/usr/share/doc/wamerican/copyright")
+    if args.words == DEFAULT_WORDS and notice.exists():
+        ntext = notice.read_text(encoding="utf-8")
+        npath = GAZ / "english-words.COPYRIGHT"
+        if not npath.exists() or npath.read_text(encoding="utf-8") != ntext:
+            npath.write_text(ntext, encoding="utf-8")
     wtext = "\n".join(words) + "\n"
     wpath = GAZ / "english-words.txt"
     if not wpath.exists() or wpath.read_text(encoding="utf-8") != wtext:
