@@ -210,6 +210,35 @@ def build_countries(src, rigour, ents):
     return by_iso
 
 
+def build_subdivisions(rigour, ents, report):
+    """Subdivisions of a few countries from rigour, as listed in subdivisions.tsv."""
+    used = set()
+    for r in read_tsv(HERE / "regions.tsv"):
+        if r["wikidata"].startswith("rigour:"):
+            used.add(r["wikidata"].split(":", 1)[1])
+    taken_qids = {e.wikidata for e in ents if e.wikidata}
+    n = 0
+    for spec in read_tsv(HERE / "subdivisions.tsv"):
+        exclude = set(spec["exclude"].split())
+        for code in sorted(rigour):
+            t = rigour[code]
+            if not code.startswith(spec["prefix"]) or code in exclude or code in used:
+                continue
+            if t.get("is_historical") or t["qid"] in taken_qids:
+                continue
+            orig = t["name"]
+            if orig.endswith(" Oblast") and "Autonomous" not in orig:
+                name, aliases = orig[: -len(" Oblast")] + " region", [orig]
+            elif orig.endswith(" Krai"):
+                name, aliases = orig, [orig[: -len(" Krai")] + " region"]
+            else:
+                name, aliases = orig, []
+            ents.append(Entity(slug(orig), "place", name, aliases, t["qid"], country=spec["country"],
+                               where=f"rigour {code}"))
+            n += 1
+    return n
+
+
 def build_cities(src, by_iso, words, ents, report):
     cities, english = load_geonames(src)
     by_gid = {c["geonameid"]: c for c in cities}
@@ -671,6 +700,7 @@ def main():
     n_countries = len(places)
     n_states = build_us_states(src, rigour, places)
     n_regions = build_regions(rigour, places)
+    n_regions += build_subdivisions(rigour, places, report)
     n_cities = build_cities(src, by_iso, wordset, places, report)
     people = []
     place_by_id = {e.id: e for e in places}
