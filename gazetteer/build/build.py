@@ -517,7 +517,8 @@ def build_leaders(src, ents, places, report):
         role = r["role"] or row["positionLabel"]
         desc = auto_descriptors(role, country, places) if r["action"] == "keep" else []
         ents.append(Entity(slug(name), "person", name, aliases, q, country=country, role=role,
-                           descriptors=desc, gender=r["gender"], where=r["_where"]))
+                           descriptors=desc, gender=r["gender"], weak=split_list(r["weak"]),
+                           where=r["_where"]))
         n += 1
     unused = sorted(set(review) - seen)
     if unused:
