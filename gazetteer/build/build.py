@@ -654,11 +654,26 @@ def validate(ents, words, report):
             report["people without gender"].append(e.id)
         if e.type == "person" and not e.role:
             report["people without role"].append(e.id)
+    reviewed = set()
+    with open(HERE / "strong-words.txt", encoding="utf-8") as fh:
+        for line in fh:
+            line = line.strip()
+            if line and not line.startswith("#"):
+                reviewed.add(line)
+    seen_reviewed = set()
+    for e in ents:
         for f in uniq(e.forms()):
             if f.lower() in wordset and f not in e.weak:
-                report["English-word surface forms not marked weak"].append(f"{f} ({e.id})")
+                key = f"{f} ({e.id})"
+                if key in reviewed:
+                    seen_reviewed.add(key)
+                else:
+                    report["English-word surface forms neither weak nor reviewed in "
+                           "strong-words.txt"].append(key)
+    for key in sorted(reviewed - seen_reviewed):
+        report["strong-words.txt entries that match nothing (remove them)"].append(key)
+    report["_reviewed"] = [str(len(seen_reviewed))]
     return len(amb)
-
 
 
 def write_tsv(path, ents, title, words_src, sources):
@@ -731,7 +746,7 @@ def main():
         wpath.write_text(wtext, encoding="utf-8")
 
     if not args.quiet:
-        for k in sorted(report):
+        for k in sorted(k for k in report if not k.startswith("_")):
             print(f"\n== {k} ({len(report[k])})")
             for line in report[k]:
                 print("  " + line)
@@ -747,6 +762,8 @@ def main():
           f"{sum(len(e.demonyms) for e in allents)} demonyms, "
           f"{sum(len(e.descriptors) for e in allents)} descriptors")
     print(f"  surface forms claimed by several entities: {n_amb}")
+    print(f"  English-word forms kept strong after review (strong-words.txt): "
+          f"{report['_reviewed'][0]}; weak forms: {sum(len(e.weak) for e in allents)}")
     print(f"  english-words.txt: {len(words)} words from {words_src}")
 
 
