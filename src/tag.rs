@@ -793,7 +793,7 @@ fn given_name_before(text: &str, start: usize, mentions: &[Span]) -> bool {
         return false;
     }
     let at = mentions.partition_point(|m| m.end <= word_start);
-    !mentions.get(at).is_some_and(|m| m.start < trimmed.len())
+    mentions.get(at).is_none_or(|m| m.start >= trimmed.len())
 }
 
 fn is_possessive_tail(s: &str) -> bool {
