@@ -73,14 +73,63 @@ fn every_expected_entity_and_nothing_else() {
     let mut failures = Vec::new();
     for (i, (text, want)) in PARAGRAPHS.iter().enumerate() {
         let a = p.analyze(&Document::from_text(format!("p{i}"), *text));
-        let got: BTreeSet<&str> = a.mentions.iter().filter_map(|m| m.entity.as_deref()).collect();
+        let got: BTreeSet<&str> = a
+            .mentions
+            .iter()
+            .filter_map(|m| m.entity.as_deref())
+            .collect();
         let want: BTreeSet<&str> = want.iter().copied().collect();
         let missing: Vec<_> = want.difference(&got).collect();
         let extra: Vec<_> = got.difference(&want).collect();
-        let ambiguous: Vec<_> = a.mentions.iter().filter(|m| m.ambiguous).map(|m| &m.text).collect();
+        let ambiguous: Vec<_> = a
+            .mentions
+            .iter()
+            .filter(|m| m.ambiguous)
+            .map(|m| &m.text)
+            .collect();
         if !missing.is_empty() || !extra.is_empty() || !ambiguous.is_empty() {
-            failures.push(format!("paragraph {i}: missing {missing:?}, unexpected {extra:?}, ambiguous {ambiguous:?}"));
+            failures.push(format!(
+                "paragraph {i}: missing {missing:?}, unexpected {extra:?}, ambiguous {ambiguous:?}"
+            ));
         }
     }
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+/// Issue rule: ordinary English words never match in lower case, and
+/// first names and ambiguous surnames never match alone.
+#[test]
+fn precision_rules_of_the_default_gazetteer() {
+    let p = Pipeline::builder().build().unwrap();
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "the turkey, the chad, a nice day, some reading, fine china",
+            &[],
+        ),
+        ("Lee said the plan was sound.", &[]),
+        ("Kim said the plan was sound.", &[]),
+        ("Johnson said the plan was sound.", &[]),
+        ("May said the plan was sound.", &[]),
+        ("Donald said the plan was sound.", &[]),
+        ("Emmanuel said the plan was sound.", &[]),
+        ("Turkey said the plan was sound.", &["turkey"]),
+        ("Chad said the plan was sound.", &["chad"]),
+        ("us officials said who was there", &[]),
+        ("Kim Jong Un said the plan was sound.", &["kim-jong-un"]),
+        (
+            "Kim Jong Un spoke, and later Kim said more.",
+            &["kim-jong-un"],
+        ),
+    ];
+    for (text, want) in cases {
+        let a = p.analyze(&Document::from_text("t", *text));
+        let got: Vec<&str> = a
+            .mentions
+            .iter()
+            .filter_map(|m| m.entity.as_deref())
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        assert_eq!(got, *want, "{text:?}: {:?}", a.mentions);
+    }
 }
