@@ -1,0 +1,124 @@
+//! Decoding a file's bytes to UTF-8 text: BOMs, UTF-16, Windows-1252, and
+//! refusing binary files.
+
+use crate::error::{Error, Result};
+use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, WINDOWS_1252};
+
+/// A file's text and how it was decoded.
+#[derive(Debug)]
+pub(super) struct Decoded {
+    pub text: String,
+    pub encoding: &'static str,
+    pub bom: bool,
+    pub transcoded: bool,
+}
+
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Decodes `bytes`: UTF-16 when it starts with a UTF-16 byte-order mark,
+/// else UTF-8 (a UTF-8 BOM is removed), else Windows-1252. Bytes with a NUL
+/// outside UTF-16 are a binary file: an error with the NUL's offset.
+pub(super) fn decode(mut bytes: Vec<u8>) -> Result<Decoded> {
+    if let Some(enc) = utf16_by_bom(&bytes) {
+        return Ok(transcode(enc, &bytes[2..], true));
+    }
+    if let Some(at) = memchr::memchr(0, &bytes) {
+        return Err(Error::input("binary file (NUL byte)").with_byte(at as u64));
+    }
+    let bom = bytes.starts_with(UTF8_BOM);
+    if bom {
+        bytes.drain(..UTF8_BOM.len());
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(Decoded {
+            text,
+            encoding: "utf-8",
+            bom,
+            transcoded: false,
+        }),
+        Err(e) => {
+            let mut d = transcode(WINDOWS_1252, e.as_bytes(), false);
+            d.bom = bom;
+            Ok(d)
+        }
+    }
+}
+
+fn utf16_by_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    match bytes.get(..2)? {
+        [0xFF, 0xFE] => Some(UTF_16LE),
+        [0xFE, 0xFF] => Some(UTF_16BE),
+        _ => None,
+    }
+}
+
+/// Decodes with `enc`; malformed sequences (an unpaired surrogate, an odd
+/// last byte) become U+FFFD.
+fn transcode(enc: &'static Encoding, bytes: &[u8], bom: bool) -> Decoded {
+    let (text, _) = enc.decode_without_bom_handling(bytes);
+    Decoded {
+        text: text.into_owned(),
+        encoding: label(enc),
+        bom,
+        transcoded: true,
+    }
+}
+
+fn label(enc: &'static Encoding) -> &'static str {
+    if enc == UTF_16LE {
+        "utf-16le"
+    } else if enc == UTF_16BE {
+        "utf-16be"
+    } else {
+        "windows-1252"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decoding_table() {
+        // (bytes, text, encoding, bom, transcoded)
+        let cases: &[(&[u8], &str, &str, bool, bool)] = &[
+            (b"", "", "utf-8", false, false),
+            (b"plain", "plain", "utf-8", false, false),
+            (
+                b"\xEF\xBB\xBFcaf\xC3\xA9",
+                "caf\u{e9}",
+                "utf-8",
+                true,
+                false,
+            ),
+            (
+                b"caf\xE9 \x93hi\x94",
+                "caf\u{e9} \u{201C}hi\u{201D}",
+                "windows-1252",
+                false,
+                true,
+            ),
+            (b"\xFF\xFEh\x00\xE9\x00", "h\u{e9}", "utf-16le", true, true),
+            (b"\xFE\xFF\x00h\x00\xE9", "h\u{e9}", "utf-16be", true, true),
+            (b"\xFF\xFE\x00\xD8", "\u{FFFD}", "utf-16le", true, true),
+        ];
+        for &(bytes, text, encoding, bom, transcoded) in cases {
+            let d = decode(bytes.to_vec()).unwrap();
+            assert_eq!(d.text, text, "{bytes:?}");
+            assert_eq!(d.encoding, encoding, "{bytes:?}");
+            assert_eq!((d.bom, d.transcoded), (bom, transcoded), "{bytes:?}");
+        }
+    }
+
+    #[test]
+    fn nul_byte_is_binary() {
+        let e = decode(b"abc\x00def".to_vec()).unwrap_err();
+        assert_eq!(e.byte(), Some(3));
+        let e = decode(b"\xEF\xBB\xBFab\x00".to_vec()).unwrap_err();
+        assert_eq!(
+            e.byte(),
+            Some(5),
+            "offset counts the BOM: it is a file offset"
+        );
+    }
+}
