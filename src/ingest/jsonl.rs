@@ -115,21 +115,33 @@ impl JsonlReader {
     fn parse_line(&mut self, line_start: u64) -> Option<Result<Document>> {
         let mut bytes = self.buf.as_slice();
         let mut start = line_start;
-        if self.line == 1 && bytes.starts_with(b"\xEF\xBB\xBF") {
-            bytes = &bytes[3..];
-            start += 3;
+        let (path, line) = (&self.path, self.line);
+        let err = |msg: &str| Error::input(msg).with_path(path).with_line(line);
+        if self.line == 1 {
+            if bytes.starts_with(b"\xEF\xBB\xBF") {
+                bytes = &bytes[3..];
+                start += 3;
+            } else if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+                self.done = true;
+                return Some(Err(err("JSON Lines must be UTF-8, not UTF-16")));
+            }
+        }
+        if let Some(at) = memchr::memchr(0, bytes) {
+            // Not text at all: one error for the file, not one per line.
+            self.done = true;
+            let at = start + at as u64;
+            return Some(Err(err("binary file (NUL byte)").with_byte(at)));
         }
         if bytes.iter().all(|b| b.is_ascii_whitespace()) {
             return None;
         }
-        let err = |msg: String| Error::input(msg).with_path(&self.path).with_line(self.line);
         if let Err(e) = std::str::from_utf8(bytes) {
             let at = start + e.valid_up_to() as u64;
-            return Some(Err(err("line is not valid UTF-8".into()).with_byte(at)));
+            return Some(Err(err("line is not valid UTF-8").with_byte(at)));
         }
         let record: Record = match serde_json::from_slice(bytes) {
             Ok(r) => r,
-            Err(e) => return Some(Err(err(json_message(&e)))),
+            Err(e) => return Some(Err(err(&json_message(&e)))),
         };
         Some(Ok(self.document(record)))
     }
@@ -211,5 +223,20 @@ mod tests {
             missing.to_string().contains("missing field `text`"),
             "{missing}"
         );
+    }
+
+    #[test]
+    fn binary_and_utf16_streams_give_one_error() {
+        let got = read_all("{\"text\": \"a\"}\n\0\0\0\n\0\n{\"text\": \"b\"}\n");
+        assert_eq!(got.len(), 2);
+        assert!(got[0].is_ok());
+        let e = got[1].as_ref().unwrap_err();
+        assert_eq!((e.line(), e.byte()), (Some(2), Some(14)));
+
+        let reader = Box::new(std::io::Cursor::new(b"\xFF\xFE{\x00\n\x00".to_vec()));
+        let mut r = JsonlReader::new(reader, Path::new("f.jsonl"), true, "f.jsonl".into());
+        let got: Vec<_> = std::iter::from_fn(|| r.next_document()).collect();
+        assert_eq!(got.len(), 1);
+        assert!(got[0].as_ref().unwrap_err().to_string().contains("UTF-16"));
     }
 }
