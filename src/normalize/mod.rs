@@ -196,7 +196,12 @@ impl<'a> Repairer<'a> {
             return;
         }
         let mut run = std::mem::take(&mut self.run);
-        let mut fixed = mojibake::fix_run(&mut run, &mut self.scratch, self.boldness);
+        let cx = mojibake::Context {
+            boldness: self.boldness,
+            before: self.original[..run[0].start].chars().next_back(),
+            after: self.original[next..].chars().next(),
+        };
+        let mut fixed = mojibake::fix_run(&mut run, &mut self.scratch, cx);
         if self.boldness == Boldness::Relaxed {
             fixed += self.a_grave_before_space(&mut run, next);
         }

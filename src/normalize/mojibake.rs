@@ -20,6 +20,16 @@ pub(super) struct Item {
     pub repaired: bool,
 }
 
+/// What the decoder knows about a run beyond its characters.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Context {
+    pub boldness: Boldness,
+    /// The character just before the run, if any.
+    pub before: Option<char>,
+    /// The character just after the run, if any.
+    pub after: Option<char>,
+}
+
 /// How bold the decoder may be.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Boldness {
@@ -84,13 +94,13 @@ pub(super) fn is_run_char(c: char) -> bool {
 pub(super) const MAX_RUN: usize = 4096;
 
 /// Repairs one run in place. Returns the number of characters repaired.
-pub(super) fn fix_run(items: &mut Vec<Item>, scratch: &mut Vec<Item>, boldness: Boldness) -> u64 {
+pub(super) fn fix_run(items: &mut Vec<Item>, scratch: &mut Vec<Item>, cx: Context) -> u64 {
     if items.len() < 2 {
         return 0;
     }
     // Text encoded n times needs n passes; four is more than anyone sees.
     for _ in 0..4 {
-        if !decode_pass(items, scratch, boldness) {
+        if !decode_pass(items, scratch, cx) {
             break;
         }
         std::mem::swap(items, scratch);
@@ -108,7 +118,7 @@ struct Sequence {
 }
 
 /// One decoding pass over `items` into `out`. False when nothing decoded.
-fn decode_pass(items: &[Item], out: &mut Vec<Item>, boldness: Boldness) -> bool {
+fn decode_pass(items: &[Item], out: &mut Vec<Item>, cx: Context) -> bool {
     let sequences = find_sequences(items);
     if sequences.is_empty() {
         return false;
@@ -119,7 +129,21 @@ fn decode_pass(items: &[Item], out: &mut Vec<Item>, boldness: Boldness) -> bool 
     let mut decoded_any = false;
     for seq in sequences {
         let second = sloppy_byte(items[seq.at + 1].ch).unwrap_or(0);
-        if !plausible(seq.ch, second, chain, boldness) {
+        let before = match seq.at {
+            0 => cx.before,
+            at => Some(items[at - 1].ch),
+        };
+        let after = items.get(seq.at + seq.len).map(|it| it.ch).or(cx.after);
+        let in_word = [before, after]
+            .iter()
+            .any(|c| c.is_some_and(char::is_lowercase));
+        let guess = Guess {
+            ch: seq.ch,
+            second,
+            chain,
+            in_word,
+        };
+        if !plausible(guess, cx.boldness) {
             continue;
         }
         out.extend_from_slice(&items[next..seq.at]);
@@ -180,20 +204,43 @@ fn decode_at(items: &[Item], at: usize, lead: u8, len: usize) -> Option<char> {
     std::str::from_utf8(&buf[..len]).ok()?.chars().next()
 }
 
-/// Whether `ch`, decoded from a sequence whose second byte is `second`, is
-/// clearly better than the characters it replaces. `chain` is the number of
-/// sequences in the same run: real mojibake of a word comes in chains, a
-/// lone accident of clean text does not.
+/// A decoded character and what surrounds it.
+#[derive(Clone, Copy, Debug)]
+struct Guess {
+    ch: char,
+    /// The sloppy byte of the sequence's second character.
+    second: u8,
+    /// Number of sequences in the same run: real mojibake of a word comes
+    /// in chains, a lone accident of clean text does not.
+    chain: usize,
+    /// True when a lower-case letter is next to the sequence: it sits inside
+    /// a word, where an accented capital plus punctuation cannot.
+    in_word: bool,
+}
+
+/// Whether a decoded character is clearly better than the characters it
+/// replaces.
 ///
-/// The guards protect clean text: an upper-case accented letter followed by
-/// a curly quote (`“MAÇÃ”`, `“PÅ”`) decodes to a Latin letter but is far
-/// more likely real; IPA, combining marks, Armenian, Syriac and private use
-/// never come out of real mojibake in news; scripts written in whole words
-/// (Greek, Cyrillic, Hebrew, Arabic, CJK) need a chain or other mojibake in
-/// the document.
-fn plausible(ch: char, second: u8, chain: usize, boldness: Boldness) -> bool {
+/// The guards protect clean text: an accented capital followed by
+/// punctuation that ends words (`“MAÇÃ”`, `CAFÉ…`, `PÅ»`) decodes to a
+/// Latin letter, but is far more likely real unless a lower-case letter
+/// touches it or other mojibake is around; IPA, combining marks, Armenian,
+/// Syriac and private use never come out of real mojibake in news; scripts
+/// written in whole words (Greek, Cyrillic, Hebrew, Arabic, CJK) need a
+/// chain or other mojibake in the document.
+fn plausible(guess: Guess, boldness: Boldness) -> bool {
+    let Guess {
+        ch,
+        second,
+        chain,
+        in_word,
+    } = guess;
     let chained = chain >= 2 || boldness == Boldness::Relaxed;
-    let before_curly_quote = matches!(second, 0x91..=0x94);
+    let ends_a_word = matches!(
+        second,
+        0x82 | 0x84 | 0x85 | 0x8B | 0x91
+            ..=0x97 | 0x9B | 0xA0 | 0xA1 | 0xAB | 0xAD | 0xB7 | 0xBB | 0xBF
+    );
     if chain >= 2 && sloppy_byte(ch).is_some() {
         // Possibly the middle step of double encoding (`Ë†` is `ˆ`, the
         // second byte of `ш`); the next pass decides.
@@ -203,7 +250,7 @@ fn plausible(ch: char, second: u8, chain: usize, boldness: Boldness) -> bool {
         // A C1 control: only as the middle step of double encoding (above).
         0x80..=0x9F => false,
         0xA0..=0xBF => true,
-        0xC0..=0x24F => !before_curly_quote || chained,
+        0xC0..=0x24F => !ends_a_word || in_word || chained,
         0x250..=0x36F | 0x530..=0x58F | 0x700..=0x7FF => false,
         0x370..=0x52F | 0x590..=0x6FF => chained,
         0x800..=0x1FFF => chained,
@@ -224,26 +271,31 @@ fn plausible(ch: char, second: u8, chain: usize, boldness: Boldness) -> bool {
 /// A following space or no-break space is kept: whether the byte was lost
 /// or became that space cannot be told, and keeping it never glues words.
 fn restore_lost_closing_quote(items: &mut Vec<Item>) {
-    let mut i = 0;
-    while i + 1 < items.len() {
-        let (a, b) = (items[i], items[i + 1]);
-        if a.ch == 'â' && b.ch == '€' && !a.repaired && !b.repaired {
-            let mut end = b.end;
-            let mut take = 2;
-            if let Some(c) = items.get(i + 2).filter(|c| c.ch == '\u{FFFD}') {
-                end = c.end;
-                take = 3;
-            }
-            items[i] = Item {
+    // Compacts in place: `write` trails `read` by the items merged so far.
+    let mut write = 0;
+    let mut read = 0;
+    while read < items.len() {
+        let a = items[read];
+        let b = items.get(read + 1).copied();
+        let mut merged = a;
+        read += 1;
+        if let Some(b) = b.filter(|b| a.ch == 'â' && b.ch == '€' && !a.repaired && !b.repaired) {
+            merged = Item {
                 start: a.start,
-                end,
+                end: b.end,
                 ch: '\u{201D}',
                 repaired: true,
             };
-            items.drain(i + 1..i + take);
+            read += 1;
+            if let Some(c) = items.get(read).filter(|c| c.ch == '\u{FFFD}') {
+                merged.end = c.end;
+                read += 1;
+            }
         }
-        i += 1;
+        items[write] = merged;
+        write += 1;
     }
+    items.truncate(write);
 }
 
 #[cfg(test)]
@@ -263,7 +315,12 @@ mod tests {
 
     fn fixed(s: &str, boldness: Boldness) -> String {
         let mut items = items_of(s);
-        fix_run(&mut items, &mut Vec::new(), boldness);
+        let cx = Context {
+            boldness,
+            before: None,
+            after: None,
+        };
+        fix_run(&mut items, &mut Vec::new(), cx);
         items.iter().map(|it| it.ch).collect()
     }
 
@@ -302,6 +359,10 @@ mod tests {
             ("é’”", Strict, "é’”"),
             ("öß", Strict, "öß"),
             ("Ñ”", Strict, "Ñ”"),
+            ("É…", Strict, "É…"),
+            ("Å»", Strict, "Å»"),
+            ("Å›", Strict, "Å›"),
+            ("Å›", Relaxed, "ś"),
         ];
         for (input, boldness, want) in cases {
             assert_eq!(fixed(input, boldness), want, "{input:?} {boldness:?}");
