@@ -93,6 +93,7 @@ fn cases() -> Vec<Case> {
         case("nbsp kept after lost byte", "x\u{e2}\u{20ac}\u{a0}y", "x\u{201D}\u{a0}y", counts(1, 0), ("y", "y")),
         case("polish inside a word", "Kra\u{c5}\u{203a}nik and Gda\u{c5}\u{201e}sk", "Kra\u{15b}nik and Gda\u{144}sk", counts(2, 0), ("Gda\u{144}sk", "Gda\u{c5}\u{201e}sk")),
         case("capital before an ellipsis", "CAF\u{c9}\u{2026} OL\u{c9}\u{bb}", "CAF\u{c9}\u{2026} OL\u{c9}\u{bb}", counts(0, 0), ("CAF\u{c9}", "CAF\u{c9}")),
+        case("double-encoded apostrophe", "Kyiv\u{c3}\u{a2}\u{e2}\u{201a}\u{ac}\u{e2}\u{201e}\u{a2}s mayor", "Kyiv\u{2019}s mayor", counts(1, 0), ("mayor", "mayor")),
         case("turkish", "Erdo\u{c4}\u{178}an", "Erdo\u{11f}an", counts(1, 0), ("Erdo\u{11f}an", "Erdo\u{c4}\u{178}an")),
         case("cyrillic chain", "\u{d0}\u{a0}\u{d0}\u{be}\u{d1}\u{81}\u{d1}\u{81}\u{d0}\u{b8}\u{d1}\u{8f} said", "\u{420}\u{43e}\u{441}\u{441}\u{438}\u{44f} said", counts(6, 0), ("said", "said")),
         case("bom mojibake", "\u{ef}\u{bb}\u{bf}Title", "\u{feff}Title", counts(1, 0), ("Title", "Title")),

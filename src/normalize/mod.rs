@@ -318,3 +318,48 @@ impl QuoteState {
         self.open
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The slow path on its own, skipping the fast scan.
+    fn slow_repair(text: &str) -> Repaired<'_> {
+        let lossy = lossy::applies(text);
+        let strict = Repairer::new(text, Boldness::Strict, lossy).run();
+        if strict.repairs.mojibake > 0 {
+            Repairer::new(text, Boldness::Relaxed, lossy)
+                .run()
+                .into_repaired()
+        } else {
+            strict.into_repaired()
+        }
+    }
+
+    #[rustfmt::skip]
+    const PIECES: &[&str] = &[
+        "\u{c3}", "\u{a9}", "\u{c2}", "\u{a0}", "\u{e2}", "\u{20ac}", "\u{2122}", "\u{153}",
+        "\u{9d}", "\u{201c}", "\u{fffd}", "\u{0E42}", "\u{f0}", "\u{178}", "\u{2dc}", "\u{2c6}",
+        "\u{192}", "\u{ef}", "\u{bb}", "\u{bf}", "\u{c5}", "\u{d0}", " ", "  ", "a", "s", "\n",
+    ];
+
+    proptest! {
+        #[test]
+        fn fast_scan_never_misses_a_repair(
+            pieces in prop::collection::vec(prop::sample::select(PIECES), 0..40),
+        ) {
+            let text = pieces.concat();
+            if !slow_repair(&text).repairs.is_empty() {
+                prop_assert!(may_need_repair(text.as_bytes()), "{:?}", text);
+            }
+        }
+    }
+
+    #[test]
+    fn results_are_send_and_sync() {
+        fn is<T: Send + Sync>() {}
+        is::<Repaired<'static>>();
+        is::<Repairs>();
+    }
+}
