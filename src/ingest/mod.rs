@@ -30,9 +30,13 @@ use walk::Found;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Document {
     /// Document id: the path relative to the directory it was found in, the
-    /// file name when given directly, `stdin` for standard input.
+    /// file name when given directly, `stdin` for standard input. A JSON
+    /// Lines record's id is its `id` field, else `FILE:LINE` (`FILE` being
+    /// the file's id as above, `LINE` 1-based).
     pub id: String,
     /// The document's text, decoded to UTF-8. Every offset refers to it.
+    /// For a JSON Lines record with a title this is `title + "\n\n" +
+    /// text`; see [`DocumentMeta::body_offset`].
     pub text: String,
     /// Where the document came from and how it was read.
     pub meta: DocumentMeta,
@@ -242,7 +246,7 @@ impl DocumentReader {
                 let root: Arc<Path> = Arc::from(path.as_path());
                 let found = walk::walk(&path, has_text_extension, &mut self.skipped);
                 self.pending.extend(found.into_iter().map(|f| match f {
-                    Found::File(file) => Pending::File(file, Some(Arc::clone(&root))),
+                    Found::File(file) => Pending::File(file, Arc::clone(&root)),
                     Found::Error(e) => Pending::Error(e),
                 }));
                 None
@@ -255,7 +259,7 @@ impl DocumentReader {
 /// A file found in a directory walk (with the walk's root) or an error.
 #[derive(Debug)]
 enum Pending {
-    File(PathBuf, Option<Arc<Path>>),
+    File(PathBuf, Arc<Path>),
     Error(Error),
 }
 
@@ -272,7 +276,7 @@ impl Iterator for DocumentReader {
             }
             let step = match self.pending.pop_front() {
                 Some(Pending::Error(e)) => return Some(Err(e)),
-                Some(Pending::File(path, root)) => self.open_file(&path, root.as_deref()),
+                Some(Pending::File(path, root)) => self.open_file(&path, Some(&root)),
                 None => {
                     let input = self.inputs.pop_front()?;
                     self.start(input)
