@@ -51,13 +51,15 @@ fn case(
 const LOSSY_PARAGRAPH: &str = "WASHINGTON \u{0E42} The mayor\u{0E42}s office said on Tuesday it \
 would not comment. \u{0E42}We don\u{0E42}t discuss ongoing talks,\u{0E42} spokeswoman Ana Ruiz \
 told reporters. Critics called the plan \u{0E42}a mess\u{0E42} and said the city\u{0E42}s budget, \
-drafted in the \u{0E42}90s, was out of date. The workers\u{0E42} union agreed.";
+drafted in the \u{0E42}90s, was out of date. The workers\u{0E42} union agreed. \u{0E42}We love \
+the Beatles\u{0E42} songs,\u{0E42} she added.";
 
 const LOSSY_PARAGRAPH_FIXED: &str =
     "WASHINGTON \u{2014} The mayor\u{2019}s office said on Tuesday \
 it would not comment. \u{201C}We don\u{2019}t discuss ongoing talks,\u{201D} spokeswoman Ana Ruiz \
 told reporters. Critics called the plan \u{201C}a mess\u{201D} and said the city\u{2019}s budget, \
-drafted in the \u{2019}90s, was out of date. The workers\u{2019} union agreed.";
+drafted in the \u{2019}90s, was out of date. The workers\u{2019} union agreed. \u{201C}We love \
+the Beatles\u{2019} songs,\u{201D} she added.";
 
 const MOJIBAKE_PARAGRAPH: &str = "\u{c3}\u{2030}milie Dubois, the caf\u{c3}\u{a9}\u{e2}\u{20ac}\
 \u{2122}s owner, said: \u{e2}\u{20ac}\u{153}We\u{e2}\u{20ac}\u{2122}re staying in M\u{c3}\u{bc}nchen.\
@@ -101,7 +103,7 @@ fn cases() -> Vec<Case> {
         case("a grave as a word", "caf\u{c3}\u{a9} \u{c3} Paris", "caf\u{e9} \u{e0} Paris", counts(2, 0), ("Paris", "Paris")),
         case("mojibake paragraph", MOJIBAKE_PARAGRAPH, MOJIBAKE_PARAGRAPH_FIXED, counts(10, 0), ("M\u{fc}nchen", "M\u{c3}\u{bc}nchen")),
         case("double-encoded paragraph", double.clone(), DOUBLE_ENCODED_CLEAN, counts(double_non_ascii, 0), ("Paulo", "Paulo")),
-        case("lossy paragraph", LOSSY_PARAGRAPH, LOSSY_PARAGRAPH_FIXED, counts(0, 10), ("mayor\u{2019}s", "mayor\u{0E42}s")),
+        case("lossy paragraph", LOSSY_PARAGRAPH, LOSSY_PARAGRAPH_FIXED, counts(0, 13), ("mayor\u{2019}s", "mayor\u{0E42}s")),
         case("lossy dash and quote", "KYIV \u{0E42} \u{0E42}Enough,\u{0E42} he said.", "KYIV \u{2014} \u{201C}Enough,\u{201D} he said.", counts(0, 3), ("Enough", "Enough")),
         case("lossy range", "in 2019\u{0E42}2020", "in 2019\u{2013}2020", counts(0, 1), ("2020", "2020")),
         case("lossy quote closed by new paragraph", "\u{0E42}It is over\n\nThe rebels\u{0E42} base fell.", "\u{201C}It is over\n\nThe rebels\u{2019} base fell.", counts(0, 2), ("base", "base")),

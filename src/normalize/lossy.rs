@@ -93,8 +93,10 @@ pub(super) fn decide(before: &str, after: &str, quote_open: bool) -> Mark {
     }
     if prev_word {
         // Before a gap or punctuation: the end of a quotation, unless the
-        // word is a plural and no quotation is open (`the rebelsโ base`).
-        return if prev == Some('s') && !quote_open {
+        // word is a plural possessive (`the rebelsโ base`): no quotation is
+        // open, or a later mark closes it (`โWe love the Beatlesโ songs,โ`).
+        let possessive = prev == Some('s') && (!quote_open || closed_later(after));
+        return if possessive {
             Mark::Apostrophe
         } else {
             Mark::CloseQuote
@@ -114,6 +116,32 @@ pub(super) fn decide(before: &str, after: &str, quote_open: bool) -> Mark {
     } else {
         Mark::CloseQuote
     }
+}
+
+/// How far [`closed_later`] looks for the end of a quotation.
+const LOOKAHEAD: usize = 2000;
+
+/// True when the next `โ` in the same paragraph (within [`LOOKAHEAD`]
+/// bytes) that is not an apostrophe between letters would close a
+/// quotation: it follows a word or punctuation rather than a gap.
+fn closed_later(after: &str) -> bool {
+    let mut prev = None;
+    let mut chars = after.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c == '\n' || i > LOOKAHEAD {
+            return false;
+        }
+        if c == LOST {
+            let next = chars.peek().map(|&(_, n)| n);
+            let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+            if !(alnum(prev) && alnum(next)) {
+                let after_gap = prev.map_or(true, |p: char| p.is_whitespace() || "([{".contains(p));
+                return !after_gap;
+            }
+        }
+        prev = Some(c);
+    }
+    false
 }
 
 /// `90s`, `90`, `08,`: two digits, an optional `s`, then no more letters or
@@ -149,6 +177,19 @@ mod tests {
             ("a mess", " and left", true, CloseQuote),
             ("the rebels", " base", false, Apostrophe),
             ("the rebels", " base", true, CloseQuote),
+            (
+                "love the Beatles",
+                " songs,\u{0E42} he said",
+                true,
+                Apostrophe,
+            ),
+            (
+                "a mess",
+                " and the city\u{0E42}s \u{0E42}late\u{0E42}",
+                true,
+                CloseQuote,
+            ),
+            ("a mess", " and\nthen,\u{0E42} he", true, CloseQuote),
             ("talks", ".", true, CloseQuote),
             ("in the ", "90s", false, Apostrophe),
             ("in the ", "90s.", false, Apostrophe),

@@ -250,7 +250,11 @@ fn plausible(guess: Guess, boldness: Boldness) -> bool {
         // A C1 control: only as the middle step of double encoding (above).
         0x80..=0x9F => false,
         0xA0..=0xBF => true,
-        0xC0..=0x24F => !ends_a_word || in_word || chained,
+        // From `Ã`: only a curly quote after it looks like clean text
+        // (`“MAÇÃ”`); `Ã ` is `à`, `Ã«` is `ë` wherever they stand.
+        0xC0..=0xFF => !matches!(second, 0x91..=0x94) || in_word || chained,
+        // From `Ä`..`É` (Latin Extended): accented capitals in clean text.
+        0x100..=0x24F => !ends_a_word || in_word || chained,
         0x250..=0x36F | 0x530..=0x58F | 0x700..=0x7FF => false,
         0x370..=0x52F | 0x590..=0x6FF => chained,
         0x800..=0x1FFF => chained,
