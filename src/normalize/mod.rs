@@ -205,6 +205,7 @@ impl<'a> Repairer<'a> {
         if self.boldness == Boldness::Relaxed {
             fixed += self.a_grave_before_space(&mut run, next);
         }
+        self.space_after_lost_quote(&mut run, next);
         self.repairs.mojibake += fixed;
         let mut buf = [0u8; 4];
         for item in &run {
@@ -244,6 +245,29 @@ impl<'a> Repairer<'a> {
         last.ch = 'à';
         last.repaired = true;
         1
+    }
+
+    /// When the lost last byte of `”` became a plain space, the space is
+    /// not text: `â€ , he said`, `â€  Then`. A run ending in the lost-byte
+    /// quote takes one following space along when whitespace, punctuation
+    /// or the end of the text comes next; before a word the space is kept.
+    fn space_after_lost_quote(&self, run: &mut [Item], next: usize) {
+        let Some(last) = run.last_mut() else {
+            return;
+        };
+        let is_lost_quote = last.repaired
+            && last.end == next
+            && &self.original[last.start..last.end] == mojibake::LOST_QUOTE;
+        let Some(rest) = self.original[next..].strip_prefix(' ') else {
+            return;
+        };
+        let then = rest.chars().next();
+        let not_a_word = then.map_or(true, |c| {
+            c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | ')')
+        });
+        if is_lost_quote && not_a_word {
+            last.end += 1;
+        }
     }
 
     fn restore_lost_punctuation(&mut self, at: usize) {

@@ -105,6 +105,13 @@ pub(super) fn fix_run(items: &mut Vec<Item>, scratch: &mut Vec<Item>, cx: Contex
         }
         std::mem::swap(items, scratch);
     }
+    for item in items.iter_mut() {
+        // A dagger decoded in one step from `â€` + no-break space was a
+        // middle step that went nowhere: it is the lost-byte `”`.
+        if item.ch == '\u{2020}' && item.repaired && item.end - item.start == LOST_QUOTE_NBSP_LEN {
+            item.ch = '\u{201D}';
+        }
+    }
     restore_lost_closing_quote(items);
     items.iter().filter(|it| it.repaired).count() as u64
 }
@@ -269,11 +276,17 @@ fn plausible(guess: Guess, boldness: Boldness) -> bool {
     }
 }
 
-/// `”` is E2 80 9D, and 0x9D is undefined in Windows-1252, so strict
-/// decoders leave `â€` followed by U+FFFD or by nothing at all. An
-/// undecoded `â€` is such a quote: it becomes `”`, swallowing a U+FFFD.
-/// A following space or no-break space is kept: whether the byte was lost
-/// or became that space cannot be told, and keeping it never glues words.
+/// Bytes of `â€` followed by a no-break space in UTF-8.
+const LOST_QUOTE_NBSP_LEN: usize = 7;
+
+/// `â€` in UTF-8: the mojibake of `”` whose last byte was lost.
+pub(super) const LOST_QUOTE: &str = "\u{e2}\u{20ac}";
+
+/// `”` is E2 80 9D, and 0x9D is undefined in Windows-1252, so decoders
+/// leave `â€` followed by U+FFFD, a no-break space, or nothing at all. An
+/// undecoded `â€` is such a quote: it becomes `”`, swallowing a U+FFFD or
+/// no-break space that took the lost byte's place. (A plain space after it
+/// is the caller's to judge: see `Repairer::space_after_lost_quote`.)
 fn restore_lost_closing_quote(items: &mut Vec<Item>) {
     // Compacts in place: `write` trails `read` by the items merged so far.
     let mut write = 0;
@@ -291,7 +304,8 @@ fn restore_lost_closing_quote(items: &mut Vec<Item>) {
                 repaired: true,
             };
             read += 1;
-            if let Some(c) = items.get(read).filter(|c| c.ch == '\u{FFFD}') {
+            let stand_in = |c: &&Item| matches!(c.ch, '\u{FFFD}' | '\u{A0}') && !c.repaired;
+            if let Some(c) = items.get(read).filter(stand_in) {
                 merged.end = c.end;
                 read += 1;
             }
