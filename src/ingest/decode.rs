@@ -36,11 +36,36 @@ pub(super) fn decode(mut bytes: Vec<u8>) -> Result<Decoded> {
             bom,
             transcoded: false,
         }),
-        Err(e) => {
-            let mut d = transcode(WINDOWS_1252, e.as_bytes(), false);
-            d.bom = bom;
-            Ok(d)
-        }
+        Err(e) => Ok(decode_mixed(e.as_bytes(), bom)),
+    }
+}
+
+/// Decodes bytes that are not valid UTF-8: every valid UTF-8 stretch as
+/// UTF-8, every invalid byte as Windows-1252. For a Windows-1252 file that
+/// is plain Windows-1252 decoding (its accented letters never form valid
+/// UTF-8 in practice); for UTF-8 text with a few stray Windows-1252 bytes
+/// (pasted from elsewhere) it keeps the UTF-8 intact instead of turning
+/// all of it into mojibake. The encoding is `windows-1252` when no valid
+/// multi-byte UTF-8 character was seen, else `utf-8+windows-1252`.
+fn decode_mixed(bytes: &[u8], bom: bool) -> Decoded {
+    let mut text = String::with_capacity(bytes.len() + bytes.len() / 2);
+    let mut saw_utf8 = false;
+    for chunk in bytes.utf8_chunks() {
+        let valid = chunk.valid();
+        saw_utf8 |= !valid.is_ascii();
+        text.push_str(valid);
+        let (invalid, _) = WINDOWS_1252.decode_without_bom_handling(chunk.invalid());
+        text.push_str(&invalid);
+    }
+    Decoded {
+        text,
+        encoding: if saw_utf8 {
+            "utf-8+windows-1252"
+        } else {
+            "windows-1252"
+        },
+        bom,
+        transcoded: true,
     }
 }
 
@@ -67,10 +92,8 @@ fn transcode(enc: &'static Encoding, bytes: &[u8], bom: bool) -> Decoded {
 fn label(enc: &'static Encoding) -> &'static str {
     if enc == UTF_16LE {
         "utf-16le"
-    } else if enc == UTF_16BE {
-        "utf-16be"
     } else {
-        "windows-1252"
+        "utf-16be"
     }
 }
 
@@ -101,6 +124,20 @@ mod tests {
             (b"\xFF\xFEh\x00\xE9\x00", "h\u{e9}", "utf-16le", true, true),
             (b"\xFE\xFF\x00h\x00\xE9", "h\u{e9}", "utf-16be", true, true),
             (b"\xFF\xFE\x00\xD8", "\u{FFFD}", "utf-16le", true, true),
+            (
+                b"na\xC3\xAFve caf\xE9",
+                "na\u{ef}ve caf\u{e9}",
+                "utf-8+windows-1252",
+                false,
+                true,
+            ),
+            (
+                b"\xEF\xBB\xBF\x80 \x81",
+                "\u{20ac} \u{81}",
+                "windows-1252",
+                true,
+                true,
+            ),
         ];
         for &(bytes, text, encoding, bom, transcoded) in cases {
             let d = decode(bytes.to_vec()).unwrap();

@@ -5,7 +5,7 @@
 //!
 //! - Plain text (`.txt`, `.md`, `.text`, and any file named directly) is
 //!   decoded from UTF-8 (a BOM removed), UTF-16 with a BOM, or, when it is
-//!   not valid UTF-8, Windows-1252. A file with a NUL byte (outside UTF-16)
+//!   not valid UTF-8, Windows-1252 (byte by byte where UTF-8 is invalid). A file with a NUL byte (outside UTF-16)
 //!   is binary and skipped with an error.
 //! - JSON Lines (`.jsonl`, or standard input with
 //!   [`DocumentReaderBuilder::jsonl_stdin`]) holds one document per line;
@@ -65,7 +65,8 @@ pub struct DocumentMeta {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub path: Option<PathBuf>,
     /// The encoding the bytes were decoded from: `utf-8`, `utf-16le`,
-    /// `utf-16be` or `windows-1252`.
+    /// `utf-16be`, `windows-1252`, or `utf-8+windows-1252` for UTF-8 text
+    /// with stray bytes that are not UTF-8 (each read as Windows-1252).
     pub encoding: &'static str,
     /// True when the file started with a byte-order mark, which is not part
     /// of the text. For UTF-8 that shifts offsets: file byte = text offset
