@@ -63,6 +63,7 @@ fn encodings_table() {
         ("le.txt", utf16(text, false), text, "utf-16le", true, true),
         ("be.txt", utf16(text, true), text, "utf-16be", true, true),
         ("cp1252.txt", b"caf\xe9 \x93ok\x94".to_vec(), "caf\u{e9} \u{201C}ok\u{201D}", "windows-1252", false, true),
+        ("mixed.txt", b"na\xC3\xAFve caf\xE9".to_vec(), "na\u{ef}ve caf\u{e9}", "utf-8+windows-1252", false, true),
         ("empty.txt", Vec::new(), "", "utf-8", false, false),
         ("only-bom.txt", b"\xEF\xBB\xBF".to_vec(), "", "utf-8", true, false),
     ];
