@@ -120,7 +120,7 @@ fn suggest(a: SuggestArgs) -> Result<u64> {
     let session = Session::new(&a.input, Window::Sentence)?;
     let mut suggester = Suggester::new();
     let mut skipped = 0;
-    for item in DocumentReader::new(session.inputs.clone()) {
+    for item in session.reader() {
         match item {
             Ok(doc) => suggester.add(&session.pipeline, &doc.text),
             Err(e) => {
@@ -182,23 +182,31 @@ impl Session {
         })
     }
 
+    fn reader(&self) -> DocumentReader {
+        DocumentReader::builder()
+            .jsonl_stdin(self.jsonl)
+            .build(self.inputs.clone())
+    }
+
     /// Reads and analyzes every input; reports skipped ones on stderr.
     fn run(&self, mut corpus: Corpus) -> Result<(Corpus, u64)> {
-        let reader = DocumentReader::new(self.inputs.clone());
-        let _ = self.jsonl;
+        let mut reader = self.reader();
         let mut skipped = 0u64;
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(self.threads.unwrap_or(0))
             .build()
             .context("cannot start worker threads")?;
         let done = pool.install(|| {
-            self.pipeline.process(reader, &mut corpus, |e| {
+            self.pipeline.process(&mut reader, &mut corpus, |e| {
                 skipped += 1;
                 eprintln!("newsgraph: skipped: {e}");
             })
         });
-        if skipped > 0 {
-            eprintln!("newsgraph: {done} documents read, {skipped} skipped");
+        let passed_over = reader.skipped_files();
+        if skipped > 0 || passed_over > 0 {
+            eprintln!(
+                "newsgraph: {done} documents read, {skipped} skipped, {passed_over} non-text files passed over"
+            );
         }
         Ok((corpus, skipped))
     }
