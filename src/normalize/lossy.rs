@@ -62,7 +62,7 @@ pub(super) fn decide(before: &str, after: &str, quote_open: bool) -> Mark {
     let prev = before.chars().next_back();
     let next = after.chars().next();
     let is_word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
-    let is_gap = |c: Option<char>| c.map_or(true, |c| c.is_whitespace());
+    let is_gap = |c: Option<char>| c.is_none_or(|c| c.is_whitespace());
     let opens = |c: Option<char>| {
         is_gap(c)
             || matches!(
@@ -135,7 +135,7 @@ fn closed_later(after: &str) -> bool {
             let next = chars.peek().map(|&(_, n)| n);
             let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
             if !(alnum(prev) && alnum(next)) {
-                let after_gap = prev.map_or(true, |p: char| p.is_whitespace() || "([{".contains(p));
+                let after_gap = prev.is_none_or(|p: char| p.is_whitespace() || "([{".contains(p));
                 return !after_gap;
             }
         }

@@ -236,7 +236,7 @@ impl<'a> Repairer<'a> {
             return 0;
         }
         let prev = self.original[..last.start].chars().next_back();
-        if !prev.map_or(true, |c| c.is_lowercase() || c.is_whitespace()) {
+        if !prev.is_none_or(|c| c.is_lowercase() || c.is_whitespace()) {
             return 0;
         }
         if after.starts_with("  ") {
@@ -262,7 +262,7 @@ impl<'a> Repairer<'a> {
             return;
         };
         let then = rest.chars().next();
-        let not_a_word = then.map_or(true, |c| {
+        let not_a_word = then.is_none_or(|c| {
             c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | ')')
         });
         if is_lost_quote && not_a_word {
