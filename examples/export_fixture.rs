@@ -16,11 +16,16 @@ use newsgraph::graph::Relation;
 use std::path::PathBuf;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let dir = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| "target/export-fixture".into()));
+    let dir = PathBuf::from(
+        std::env::args()
+            .nth(1)
+            .unwrap_or_else(|| "target/export-fixture".into()),
+    );
     std::fs::create_dir_all(&dir)?;
     let corpus = fixture::corpus();
     let opts = ExportOptions::new();
-    type Export = fn(&newsgraph::Corpus, &ExportOptions, &mut dyn std::io::Write) -> std::io::Result<()>;
+    type Export =
+        fn(&newsgraph::Corpus, &ExportOptions, &mut dyn std::io::Write) -> std::io::Result<()>;
     let files: [(&str, Export); 10] = [
         ("graph.json", write_json),
         ("graph.dot", write_dot),
@@ -31,13 +36,19 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         ("graph.nt", write_ntriples),
         ("graph.ttl", write_turtle),
         ("graph.jsonl", write_jsonl),
-        ("graph.neo4j.cypher", |c, o, w| write_cypher(c, o, CypherDialect::Neo4j, w)),
+        ("graph.neo4j.cypher", |c, o, w| {
+            write_cypher(c, o, CypherDialect::Neo4j, w)
+        }),
     ];
     for (name, export) in files {
         write_atomic(dir.join(name), |w| export(&corpus, &opts, w))?;
     }
-    write_atomic(dir.join("graph.falkordb.cypher"), |w| write_cypher(&corpus, &opts, CypherDialect::FalkorDb, w))?;
-    write_atomic(dir.join("graph.kuzu.cypher"), |w| write_cypher(&corpus, &opts, CypherDialect::Kuzu, w))?;
+    write_atomic(dir.join("graph.falkordb.cypher"), |w| {
+        write_cypher(&corpus, &opts, CypherDialect::FalkorDb, w)
+    })?;
+    write_atomic(dir.join("graph.kuzu.cypher"), |w| {
+        write_cypher(&corpus, &opts, CypherDialect::Kuzu, w)
+    })?;
     write_neo4j_csv(&corpus, &opts, dir.join("neo4j-csv"))?;
 
     // What every client must find, counted from the corpus, not from an export.
@@ -64,7 +75,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .sum::<u64>();
     let mut expected = expected;
     expected["edges"] = edges.into();
-    std::fs::write(dir.join("expected.json"), serde_json::to_string_pretty(&expected)?)?;
+    std::fs::write(
+        dir.join("expected.json"),
+        serde_json::to_string_pretty(&expected)?,
+    )?;
     println!("wrote {}", dir.display());
     Ok(())
 }

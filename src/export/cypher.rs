@@ -6,7 +6,9 @@
 //! only `\` and `'` escaped. UTF-8 and line breaks stay raw, because the
 //! engines disagree on `\u` and `\n` escapes but all read raw text.
 
-use super::model::{prop_key, Edge, Node, NodeKind, PropType, PropertyGraph, RelType, Schema, Value};
+use super::model::{
+    prop_key, Edge, Node, NodeKind, PropType, PropertyGraph, RelType, Schema, Value,
+};
 use super::ExportOptions;
 use crate::pipeline::Corpus;
 use std::fmt;
@@ -122,7 +124,13 @@ fn write_schema(w: &mut dyn Write, dialect: CypherDialect, schema: &Schema) -> i
     if dialect == CypherDialect::Kuzu {
         for rel in RelType::ALL {
             let (from, to) = rel.ends();
-            write!(w, "CREATE REL TABLE IF NOT EXISTS {}(FROM {} TO {}", rel.name(), from.label(), to.label())?;
+            write!(
+                w,
+                "CREATE REL TABLE IF NOT EXISTS {}(FROM {} TO {}",
+                rel.name(),
+                from.label(),
+                to.label()
+            )?;
             for (k, t) in &schema.edges[&rel] {
                 write!(w, ", {} {}", Ident(k), kuzu_type(*t))?;
             }
@@ -134,7 +142,11 @@ fn write_schema(w: &mut dyn Write, dialect: CypherDialect, schema: &Schema) -> i
 
 /// `SET x.a = 1, x.b = 'b'` for every property but `id` (empty lists are
 /// left out: Kùzu cannot type them).
-fn write_set(w: &mut dyn Write, var: &str, props: &[(std::borrow::Cow<'_, str>, Value<'_>)]) -> io::Result<()> {
+fn write_set(
+    w: &mut dyn Write,
+    var: &str,
+    props: &[(std::borrow::Cow<'_, str>, Value<'_>)],
+) -> io::Result<()> {
     let mut first = true;
     for (k, v) in props {
         if k == "id" || matches!(v, Value::List(l) if l.is_empty()) {

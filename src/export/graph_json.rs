@@ -12,7 +12,14 @@ fn json<W: Write + ?Sized, T: serde::Serialize + ?Sized>(w: &mut W, v: &T) -> io
 
 fn node_link_node<W: Write + ?Sized>(w: &mut W, n: &Node<'_>) -> io::Result<()> {
     let labels: Vec<&str> = n.labels().collect();
-    json(w, &PropsJson { extra: &[("id", &n.key), ("labels", &labels)], props: &n.props, skip: &[] })
+    json(
+        w,
+        &PropsJson {
+            extra: &[("id", &n.key), ("labels", &labels)],
+            props: &n.props,
+            skip: &[],
+        },
+    )
 }
 
 fn node_link_edge<W: Write + ?Sized>(w: &mut W, e: &Edge<'_>) -> io::Result<()> {
@@ -20,7 +27,12 @@ fn node_link_edge<W: Write + ?Sized>(w: &mut W, e: &Edge<'_>) -> io::Result<()> 
     json(
         w,
         &PropsJson {
-            extra: &[("source", &e.source), ("target", &e.target), ("key", &rel), ("label", &rel)],
+            extra: &[
+                ("source", &e.source),
+                ("target", &e.target),
+                ("key", &rel),
+                ("label", &rel),
+            ],
             props: &e.props,
             skip: &[],
         },
@@ -34,7 +46,9 @@ fn node_link_edge<W: Write + ?Sized>(w: &mut W, e: &Edge<'_>) -> io::Result<()> 
 /// `id` is its graph key (entity id, `quote:<id>`, `document:<id>`).
 pub fn write_node_link(corpus: &Corpus, opts: &ExportOptions, w: &mut dyn Write) -> io::Result<()> {
     let pg = PropertyGraph::new(corpus, opts.view(corpus));
-    w.write_all(b"{\"directed\":true,\"multigraph\":true,\"graph\":{\"name\":\"newsgraph\"},\n\"nodes\":[")?;
+    w.write_all(
+        b"{\"directed\":true,\"multigraph\":true,\"graph\":{\"name\":\"newsgraph\"},\n\"nodes\":[",
+    )?;
     for (i, n) in pg.nodes().enumerate() {
         w.write_all(if i == 0 { b"\n" } else { b",\n" })?;
         node_link_node(w, &n)?;
@@ -61,7 +75,14 @@ pub fn write_cytoscape(corpus: &Corpus, opts: &ExportOptions, w: &mut dyn Write)
         w.write_all(if i == 0 { b"\n" } else { b",\n" })?;
         let labels: Vec<&str> = n.labels().collect();
         w.write_all(b"{\"group\":\"nodes\",\"data\":")?;
-        json(w, &PropsJson { extra: &[("id", &n.key), ("label", &n.name), ("labels", &labels)], props: &n.props, skip: &[] })?;
+        json(
+            w,
+            &PropsJson {
+                extra: &[("id", &n.key), ("label", &n.name), ("labels", &labels)],
+                props: &n.props,
+                skip: &[],
+            },
+        )?;
         w.write_all(b"}")?;
     }
     w.write_all(b"],\n\"edges\":[")?;
@@ -72,7 +93,12 @@ pub fn write_cytoscape(corpus: &Corpus, opts: &ExportOptions, w: &mut dyn Write)
         json(
             w,
             &PropsJson {
-                extra: &[("id", &id), ("source", &e.source), ("target", &e.target), ("label", &rel)],
+                extra: &[
+                    ("id", &id),
+                    ("source", &e.source),
+                    ("target", &e.target),
+                    ("label", &rel),
+                ],
                 props: &e.props,
                 skip: &[],
             },
@@ -100,15 +126,32 @@ pub fn write_jsonl(corpus: &Corpus, opts: &ExportOptions, w: &mut dyn Write) -> 
     let pg = PropertyGraph::new(corpus, opts.view(corpus));
     for n in pg.nodes() {
         let labels: Vec<&str> = n.labels().collect();
-        let props = PropsJson { extra: &[], props: &n.props, skip: &[] };
-        json(w, &serde_json::json!({"type": "node", "id": n.key, "labels": labels, "properties": props}))?;
+        let props = PropsJson {
+            extra: &[],
+            props: &n.props,
+            skip: &[],
+        };
+        json(
+            w,
+            &serde_json::json!({"type": "node", "id": n.key, "labels": labels, "properties": props}),
+        )?;
         w.write_all(b"\n")?;
     }
     for e in pg.edges() {
         let (from, to) = e.rel.ends();
-        let props = PropsJson { extra: &[], props: &e.props, skip: &[] };
-        let start = EndJson { id: &e.source, labels: end_labels(from, e.source_sublabel) };
-        let end = EndJson { id: &e.target, labels: end_labels(to, e.target_sublabel) };
+        let props = PropsJson {
+            extra: &[],
+            props: &e.props,
+            skip: &[],
+        };
+        let start = EndJson {
+            id: &e.source,
+            labels: end_labels(from, e.source_sublabel),
+        };
+        let end = EndJson {
+            id: &e.target,
+            labels: end_labels(to, e.target_sublabel),
+        };
         json(
             w,
             &serde_json::json!({"type": "relationship", "id": e.key(), "label": e.rel.name(),

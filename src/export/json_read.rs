@@ -12,7 +12,9 @@ use crate::gazetteer::EntityType;
 use crate::graph::{EntityNode, EntitySource, Relation};
 use crate::ingest::DocumentMeta;
 use crate::normalize::Repairs;
-use crate::pipeline::{Analysis, Corpus, DocumentRecord, MentionRecord, QuoteRecord, RepairReport, TextSpan};
+use crate::pipeline::{
+    Analysis, Corpus, DocumentRecord, MentionRecord, QuoteRecord, RepairReport, TextSpan,
+};
 use crate::quotes::QuoteKind;
 use crate::span::Span;
 use serde::Deserialize;
@@ -144,7 +146,10 @@ struct EdgeJson {
 /// The same `&'static str` for equal encoding names (a handful exist).
 fn intern(s: &str) -> &'static str {
     static SEEN: OnceLock<Mutex<HashSet<&'static str>>> = OnceLock::new();
-    let mut seen = SEEN.get_or_init(Default::default).lock().unwrap_or_else(|e| e.into_inner());
+    let mut seen = SEEN
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
     if let Some(&known) = seen.get(s) {
         return known;
     }
@@ -179,7 +184,10 @@ pub fn read_json(reader: impl Read, path: impl AsRef<Path>) -> Result<Corpus> {
     let file: FileJson = serde_json::from_reader(std::io::BufReader::new(reader)).map_err(|e| {
         let msg = e.to_string();
         let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
-        let err = bad(path, format!("invalid newsgraph JSON: {msg} (column {})", e.column()));
+        let err = bad(
+            path,
+            format!("invalid newsgraph JSON: {msg} (column {})", e.column()),
+        );
         if e.line() > 0 {
             err.with_line(e.line() as u64)
         } else {
@@ -187,7 +195,10 @@ pub fn read_json(reader: impl Read, path: impl AsRef<Path>) -> Result<Corpus> {
         }
     })?;
     if file.schema != super::JSON_SCHEMA {
-        return Err(bad(path, format!("schema {:?} is not {:?}", file.schema, super::JSON_SCHEMA)));
+        return Err(bad(
+            path,
+            format!("schema {:?} is not {:?}", file.schema, super::JSON_SCHEMA),
+        ));
     }
     rebuild(file, path)
 }
@@ -200,7 +211,8 @@ pub fn read_json_file(path: impl AsRef<Path>) -> Result<Corpus> {
 }
 
 fn entity(e: EntityJson, path: &Path) -> Result<EntityNode> {
-    let kind = EntityType::parse(&e.kind).ok_or_else(|| bad(path, format!("entity {}: unknown type {:?}", e.id, e.kind)))?;
+    let kind = EntityType::parse(&e.kind)
+        .ok_or_else(|| bad(path, format!("entity {}: unknown type {:?}", e.id, e.kind)))?;
     let source = match e.source.as_str() {
         "gazetteer" => EntitySource::Gazetteer,
         "inferred" => EntitySource::Inferred,
@@ -214,7 +226,16 @@ fn entity(e: EntityJson, path: &Path) -> Result<EntityNode> {
             _ => None,
         })
         .collect();
-    Ok(EntityNode { id: e.id, name: e.name, kind, source, mentions: e.mentions, documents: e.documents, forms: e.forms, properties })
+    Ok(EntityNode {
+        id: e.id,
+        name: e.name,
+        kind,
+        source,
+        mentions: e.mentions,
+        documents: e.documents,
+        forms: e.forms,
+        properties,
+    })
 }
 
 // `..Default::default()` keeps this compiling when fields are added.
@@ -231,7 +252,11 @@ fn document(d: DocJson) -> DocumentRecord {
         line: d.line,
         ..DocumentMeta::default()
     };
-    let text = Repairs { mojibake: d.repairs.mojibake, lossy_punctuation: d.repairs.lossy_punctuation, ..Repairs::default() };
+    let text = Repairs {
+        mojibake: d.repairs.mojibake,
+        lossy_punctuation: d.repairs.lossy_punctuation,
+        ..Repairs::default()
+    };
     DocumentRecord {
         id: d.id,
         bytes: d.bytes,
@@ -240,7 +265,11 @@ fn document(d: DocJson) -> DocumentRecord {
         mentions: d.mentions,
         quotes: d.quotes,
         meta,
-        repairs: RepairReport { text, glued_words: d.repairs.glued_words, ..RepairReport::default() },
+        repairs: RepairReport {
+            text,
+            glued_words: d.repairs.glued_words,
+            ..RepairReport::default()
+        },
     }
 }
 
@@ -260,7 +289,11 @@ fn quote(q: QuoteJson, path: &Path) -> Result<QuoteRecord> {
         kind,
         speaker: q.speaker,
         speaker_name: q.speaker_name,
-        speaker_mention: q.speaker_mention.map(|s| TextSpan { start: s.start, end: s.end, text: s.text }),
+        speaker_mention: q.speaker_mention.map(|s| TextSpan {
+            start: s.start,
+            end: s.end,
+            text: s.text,
+        }),
         cue: q.cue,
         about: q.about,
     })
@@ -272,7 +305,11 @@ fn quote(q: QuoteJson, path: &Path) -> Result<QuoteRecord> {
 /// so it is not kept either), and repeats of the first span (not kept
 /// twice) for the rest of the weight.
 fn replay_windows(e: &EdgeJson) -> Vec<(String, Span)> {
-    let mut out: Vec<(String, Span)> = e.evidence.iter().map(|ev| (ev.document.clone(), Span::new(ev.start, ev.end))).collect();
+    let mut out: Vec<(String, Span)> = e
+        .evidence
+        .iter()
+        .map(|ev| (ev.document.clone(), Span::new(ev.start, ev.end)))
+        .collect();
     let covered: HashSet<&str> = e.evidence.iter().map(|ev| ev.document.as_str()).collect();
     for d in &e.documents {
         if !covered.contains(d.as_str()) {
@@ -300,7 +337,12 @@ fn rebuild(file: FileJson, path: &Path) -> Result<Corpus> {
         });
     }
     let slot = |doc: &str, what: &str| -> Result<usize> {
-        by_doc.get(doc).copied().ok_or_else(|| bad(path, format!("{what} names document {doc:?}, which is not listed")))
+        by_doc.get(doc).copied().ok_or_else(|| {
+            bad(
+                path,
+                format!("{what} names document {doc:?}, which is not listed"),
+            )
+        })
     };
     if !file.entities.is_empty() && analyses.is_empty() {
         return Err(bad(path, "entities but no documents"));
@@ -333,7 +375,9 @@ fn rebuild(file: FileJson, path: &Path) -> Result<Corpus> {
             r if r == Relation::CoOccurs.as_str() => {
                 for (doc, span) in replay_windows(e) {
                     let i = slot(&doc, "an edge")?;
-                    analyses[i].windows.push((span, vec![e.source.clone(), e.target.clone()]));
+                    analyses[i]
+                        .windows
+                        .push((span, vec![e.source.clone(), e.target.clone()]));
                 }
             }
             // Rebuilt from the quotations.

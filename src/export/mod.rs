@@ -26,7 +26,9 @@ pub use dot::{quote as dot_quote, write_dot};
 pub use graph_json::{write_cytoscape, write_jsonl, write_node_link};
 pub use json::{write_json, JSON_SCHEMA};
 pub use json_read::{read_json, read_json_file};
-pub use neo4j_csv::{write_neo4j_csv, write_neo4j_nodes, write_neo4j_relationships, NEO4J_IMPORT_COMMAND};
+pub use neo4j_csv::{
+    write_neo4j_csv, write_neo4j_nodes, write_neo4j_relationships, NEO4J_IMPORT_COMMAND,
+};
 pub use rdf::{escape_literal, iri_part, write_ntriples, write_turtle, RDF_BASE};
 pub use xml::{write_gexf, write_graphml};
 
@@ -76,7 +78,9 @@ impl ExportOptions {
         let edges = graph
             .edges()
             .filter(|(s, t, e)| {
-                e.weight >= self.min_weight && keep.contains(s.id.as_str()) && keep.contains(t.id.as_str())
+                e.weight >= self.min_weight
+                    && keep.contains(s.id.as_str())
+                    && keep.contains(t.id.as_str())
             })
             .collect();
         GraphView { nodes, edges }

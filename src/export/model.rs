@@ -126,8 +126,13 @@ pub(crate) enum RelType {
 }
 
 impl RelType {
-    pub(crate) const ALL: [RelType; 5] =
-        [RelType::CoOccurs, RelType::QuotedAbout, RelType::Said, RelType::About, RelType::Mentions];
+    pub(crate) const ALL: [RelType; 5] = [
+        RelType::CoOccurs,
+        RelType::QuotedAbout,
+        RelType::Said,
+        RelType::About,
+        RelType::Mentions,
+    ];
 
     pub(crate) fn name(self) -> &'static str {
         match self {
@@ -281,7 +286,12 @@ fn sublabel(e: &EntityNode) -> &'static str {
 }
 
 fn str_list<'a>(items: impl IntoIterator<Item = &'a String>) -> Value<'a> {
-    Value::List(items.into_iter().map(|s| Cow::Borrowed(s.as_str())).collect())
+    Value::List(
+        items
+            .into_iter()
+            .map(|s| Cow::Borrowed(s.as_str()))
+            .collect(),
+    )
 }
 
 fn int(n: impl TryInto<i64>) -> Value<'static> {
@@ -302,8 +312,13 @@ pub(crate) struct PropertyGraph<'a> {
 
 impl<'a> PropertyGraph<'a> {
     pub(crate) fn new(corpus: &'a Corpus, view: GraphView<'a>) -> PropertyGraph<'a> {
-        let kept: HashMap<&str, &'static str> = view.nodes.iter().map(|e| (e.id.as_str(), sublabel(e))).collect();
-        let keeps_records = !corpus.mentions().is_empty() || !corpus.quotes().is_empty()
+        let kept: HashMap<&str, &'static str> = view
+            .nodes
+            .iter()
+            .map(|e| (e.id.as_str(), sublabel(e)))
+            .collect();
+        let keeps_records = !corpus.mentions().is_empty()
+            || !corpus.quotes().is_empty()
             || view.nodes.iter().all(|e| e.mentions == 0);
         let mention_counts = keeps_records.then(|| {
             let mut counts: HashMap<(&str, &str), u64> = HashMap::new();
@@ -325,9 +340,20 @@ impl<'a> PropertyGraph<'a> {
         let documents_by_entity = view
             .nodes
             .iter()
-            .map(|e| (e.id.as_str(), e.documents.iter().map(String::as_str).collect()))
+            .map(|e| {
+                (
+                    e.id.as_str(),
+                    e.documents.iter().map(String::as_str).collect(),
+                )
+            })
             .collect();
-        PropertyGraph { corpus, view, kept, mention_counts, documents_by_entity }
+        PropertyGraph {
+            corpus,
+            view,
+            kept,
+            mention_counts,
+            documents_by_entity,
+        }
     }
 
     /// Entities (sorted by id), then quotations, then documents.
@@ -341,9 +367,21 @@ impl<'a> PropertyGraph<'a> {
     /// CO_OCCURS and QUOTED_ABOUT (sorted), then SAID and ABOUT per
     /// quotation, then MENTIONS per document.
     pub(crate) fn edges(&self) -> impl Iterator<Item = Edge<'a>> + '_ {
-        let relations = self.view.edges.iter().map(|(s, t, e)| relation_edge(s, t, e));
-        let quotes = self.corpus.quotes().iter().flat_map(move |q| self.quote_edges(q));
-        let mentions = self.corpus.documents().iter().flat_map(move |d| self.mention_edges(&d.id));
+        let relations = self
+            .view
+            .edges
+            .iter()
+            .map(|(s, t, e)| relation_edge(s, t, e));
+        let quotes = self
+            .corpus
+            .quotes()
+            .iter()
+            .flat_map(move |q| self.quote_edges(q));
+        let mentions = self
+            .corpus
+            .documents()
+            .iter()
+            .flat_map(move |d| self.mention_edges(&d.id));
         relations.chain(quotes).chain(mentions)
     }
 
@@ -366,7 +404,11 @@ impl<'a> PropertyGraph<'a> {
                 props: Vec::new(),
             });
         }
-        for a in q.about.iter().filter(|a| self.kept.contains_key(a.as_str())) {
+        for a in q
+            .about
+            .iter()
+            .filter(|a| self.kept.contains_key(a.as_str()))
+        {
             out.push(Edge {
                 rel: RelType::About,
                 source: qkey.clone(),
@@ -400,7 +442,10 @@ impl<'a> PropertyGraph<'a> {
                 target_id: &e.id,
                 source_sublabel: None,
                 target_sublabel: Some(sublabel(e)),
-                props: count.map(|c| (Cow::Borrowed("count"), int(c))).into_iter().collect(),
+                props: count
+                    .map(|c| (Cow::Borrowed("count"), int(c)))
+                    .into_iter()
+                    .collect(),
             });
         }
         out
@@ -408,12 +453,59 @@ impl<'a> PropertyGraph<'a> {
 
     /// The schema: one pass over every node and edge.
     pub(crate) fn schema(&self) -> Schema {
+        use PropType::{Int, List, Str};
         let mut schema = Schema::default();
-        for k in NodeKind::ALL {
-            schema.nodes.insert(k, Vec::new());
+        // The columns every graph has, declared even when no node or edge
+        // of the kind exists yet, so tables (Kùzu) and keys exist for a
+        // later import into the same database.
+        let base: [(NodeKind, &[(&str, PropType)]); 3] = [
+            (
+                NodeKind::Entity,
+                &[
+                    ("id", Str),
+                    ("name", Str),
+                    ("type", Str),
+                    ("source", Str),
+                    ("mentions", Int),
+                    ("documents", List),
+                ],
+            ),
+            (
+                NodeKind::Quote,
+                &[
+                    ("id", Str),
+                    ("text", Str),
+                    ("kind", Str),
+                    ("document", Str),
+                    ("start", Int),
+                    ("end", Int),
+                    ("cue", Str),
+                    ("speaker", Str),
+                    ("speaker_name", Str),
+                    ("speaker_mention", Str),
+                ],
+            ),
+            (NodeKind::Document, &[("id", Str)]),
+        ];
+        for (k, cols) in base {
+            schema
+                .nodes
+                .insert(k, cols.iter().map(|(c, t)| (c.to_string(), *t)).collect());
         }
-        for r in RelType::ALL {
-            schema.edges.insert(r, Vec::new());
+        let rels: [(RelType, &[(&str, PropType)]); 5] = [
+            (RelType::CoOccurs, &[("weight", Int), ("documents", List)]),
+            (
+                RelType::QuotedAbout,
+                &[("weight", Int), ("documents", List), ("quotes", List)],
+            ),
+            (RelType::Said, &[]),
+            (RelType::About, &[]),
+            (RelType::Mentions, &[("count", Int)]),
+        ];
+        for (r, cols) in rels {
+            schema
+                .edges
+                .insert(r, cols.iter().map(|(c, t)| (c.to_string(), *t)).collect());
         }
         for n in self.nodes() {
             Schema::add(schema.nodes.get_mut(&n.kind).expect("all kinds"), &n.props);
@@ -470,7 +562,11 @@ fn quote_node(q: &QuoteRecord) -> Node<'_> {
         ("start".into(), int(q.start)),
         ("end".into(), int(q.end)),
     ];
-    let optional = [("cue", &q.cue), ("speaker", &q.speaker), ("speaker_name", &q.speaker_name)];
+    let optional = [
+        ("cue", &q.cue),
+        ("speaker", &q.speaker),
+        ("speaker_name", &q.speaker_name),
+    ];
     for (k, v) in optional {
         if let Some(v) = v {
             props.push((k.into(), Value::Str(Cow::Borrowed(v))));
@@ -572,7 +668,8 @@ impl serde::Serialize for PropsJson<'_, '_> {
             m.serialize_entry(k, &erased::AsSer(*v))?;
         }
         for (k, v) in self.props {
-            if !self.skip.contains(&k.as_ref()) && !self.extra.iter().any(|(e, _)| *e == k.as_ref()) {
+            if !self.skip.contains(&k.as_ref()) && !self.extra.iter().any(|(e, _)| *e == k.as_ref())
+            {
                 m.serialize_entry(k.as_ref(), v)?;
             }
         }
@@ -605,7 +702,13 @@ mod tests {
 
     #[test]
     fn prop_keys_are_plain_identifiers() {
-        for (k, want) in [("wikidata", "wikidata"), ("a b", "a_b"), ("2x", "_2x"), ("", "_"), ("é", "_")] {
+        for (k, want) in [
+            ("wikidata", "wikidata"),
+            ("a b", "a_b"),
+            ("2x", "_2x"),
+            ("", "_"),
+            ("é", "_"),
+        ] {
             assert_eq!(prop_key(k), want);
         }
     }

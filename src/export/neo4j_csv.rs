@@ -30,7 +30,11 @@ fn cell<'v>(v: Option<&'v Value<'_>>) -> Cow<'v, str> {
 /// Writes `nodes.csv`: `:ID` (the graph key), every property with its
 /// type (`mentions:long`, `documents:string[]`), then `:LABEL`
 /// (`Entity;Person`).
-pub fn write_neo4j_nodes(corpus: &Corpus, opts: &ExportOptions, w: &mut dyn Write) -> io::Result<()> {
+pub fn write_neo4j_nodes(
+    corpus: &Corpus,
+    opts: &ExportOptions,
+    w: &mut dyn Write,
+) -> io::Result<()> {
     let pg = PropertyGraph::new(corpus, opts.view(corpus));
     let cols = pg.schema().node_columns();
     let header: Vec<String> = std::iter::once(":ID".to_string())
@@ -41,7 +45,10 @@ pub fn write_neo4j_nodes(corpus: &Corpus, opts: &ExportOptions, w: &mut dyn Writ
     for n in pg.nodes() {
         let labels = n.labels().collect::<Vec<_>>().join(";");
         let cells: Vec<Cow<'_, str>> = std::iter::once(Cow::Borrowed(n.key.as_ref()))
-            .chain(cols.iter().map(|(k, _)| cell(n.props.iter().find(|(p, _)| p == k).map(|(_, v)| v))))
+            .chain(
+                cols.iter()
+                    .map(|(k, _)| cell(n.props.iter().find(|(p, _)| p == k).map(|(_, v)| v))),
+            )
             .chain(std::iter::once(Cow::Owned(labels)))
             .collect();
         write_csv_record(w, cells.iter().map(|c| c.as_ref()))?;
@@ -51,7 +58,11 @@ pub fn write_neo4j_nodes(corpus: &Corpus, opts: &ExportOptions, w: &mut dyn Writ
 
 /// Writes `relationships.csv`: `:START_ID`, `:END_ID`, `:TYPE`, then every
 /// relationship property with its type.
-pub fn write_neo4j_relationships(corpus: &Corpus, opts: &ExportOptions, w: &mut dyn Write) -> io::Result<()> {
+pub fn write_neo4j_relationships(
+    corpus: &Corpus,
+    opts: &ExportOptions,
+    w: &mut dyn Write,
+) -> io::Result<()> {
     let pg = PropertyGraph::new(corpus, opts.view(corpus));
     let cols = pg.schema().edge_columns();
     let header: Vec<String> = [":START_ID", ":END_ID", ":TYPE"]
@@ -61,10 +72,17 @@ pub fn write_neo4j_relationships(corpus: &Corpus, opts: &ExportOptions, w: &mut 
         .collect();
     write_csv_record(w, header.iter().map(String::as_str))?;
     for e in pg.edges() {
-        let cells: Vec<Cow<'_, str>> = [e.source.clone(), e.target.clone(), Cow::Borrowed(e.rel.name())]
-            .into_iter()
-            .chain(cols.iter().map(|(k, _)| cell(e.props.iter().find(|(p, _)| p == k).map(|(_, v)| v))))
-            .collect();
+        let cells: Vec<Cow<'_, str>> = [
+            e.source.clone(),
+            e.target.clone(),
+            Cow::Borrowed(e.rel.name()),
+        ]
+        .into_iter()
+        .chain(
+            cols.iter()
+                .map(|(k, _)| cell(e.props.iter().find(|(p, _)| p == k).map(|(_, v)| v))),
+        )
+        .collect();
         write_csv_record(w, cells.iter().map(|c| c.as_ref()))?;
     }
     Ok(())
@@ -111,14 +129,18 @@ pub fn write_neo4j_csv(corpus: &Corpus, opts: &ExportOptions, dir: impl AsRef<Pa
     type Writer<'a> = &'a dyn Fn(&mut dyn Write) -> io::Result<()>;
     let files: [(&str, Writer<'_>); 3] = [
         ("nodes.csv", &|w| write_neo4j_nodes(corpus, opts, w)),
-        ("relationships.csv", &|w| write_neo4j_relationships(corpus, opts, w)),
+        ("relationships.csv", &|w| {
+            write_neo4j_relationships(corpus, opts, w)
+        }),
         ("README.md", &|w| readme(w)),
     ];
     for (name, write) in files {
         let path = tmp.path().join(name);
         let file = std::fs::File::create(&path).map_err(|e| Error::io(&path, e))?;
         let mut w = BufWriter::new(file);
-        write(&mut w).and_then(|_| w.flush()).map_err(|e| Error::io(&path, e))?;
+        write(&mut w)
+            .and_then(|_| w.flush())
+            .map_err(|e| Error::io(&path, e))?;
         w.get_ref().sync_all().map_err(|e| Error::io(&path, e))?;
     }
     let tmp = tmp.keep();
@@ -132,7 +154,10 @@ pub fn write_neo4j_csv(corpus: &Corpus, opts: &ExportOptions, dir: impl AsRef<Pa
 fn replace_dir(new: &Path, dir: &Path) -> Result<()> {
     if dir.exists() {
         if !dir.is_dir() {
-            return Err(Error::io(dir, io::Error::other("exists and is not a directory")));
+            return Err(Error::io(
+                dir,
+                io::Error::other("exists and is not a directory"),
+            ));
         }
         let ours = ["nodes.csv", "relationships.csv", "README.md"];
         for entry in std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))? {
@@ -140,7 +165,9 @@ fn replace_dir(new: &Path, dir: &Path) -> Result<()> {
             if !ours.iter().any(|o| name == *o) {
                 return Err(Error::io(
                     dir,
-                    io::Error::other("directory holds files other than a neo4j-csv export; not replacing it"),
+                    io::Error::other(
+                        "directory holds files other than a neo4j-csv export; not replacing it",
+                    ),
                 ));
             }
         }

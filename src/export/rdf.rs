@@ -126,7 +126,11 @@ impl Sink<'_> {
         match t {
             Term::Iri(i) => self.iri(i),
             Term::Lit(s) => format!("\"{}\"", escape_literal(s)),
-            Term::Typed(s, ty) => format!("\"{}\"^^{}", escape_literal(s), self.iri(&format!("{XSD}{ty}"))),
+            Term::Typed(s, ty) => format!(
+                "\"{}\"^^{}",
+                escape_literal(s),
+                self.iri(&format!("{XSD}{ty}"))
+            ),
         }
     }
 
@@ -177,7 +181,10 @@ fn write_node(sink: &mut Sink<'_>, n: &Node<'_>) -> io::Result<()> {
             (NodeKind::Entity, "documents") => continue,
             (NodeKind::Entity, "wikidata") => {
                 if let Value::Str(q) = v {
-                    if q.starts_with('Q') && q.len() > 1 && q[1..].bytes().all(|b| b.is_ascii_digit()) {
+                    if q.starts_with('Q')
+                        && q.len() > 1
+                        && q[1..].bytes().all(|b| b.is_ascii_digit())
+                    {
                         let iri = format!("http://www.wikidata.org/entity/{q}");
                         sink.triple(&s, &schema("sameAs"), &Term::Iri(iri))?;
                     }
@@ -187,7 +194,11 @@ fn write_node(sink: &mut Sink<'_>, n: &Node<'_>) -> io::Result<()> {
             (NodeKind::Quote, "text") => schema("text"),
             (NodeKind::Quote, "document") => {
                 if let Value::Str(d) = v {
-                    sink.triple(&s, &schema("isBasedOn"), &Term::Iri(node_iri(NodeKind::Document, d)))?;
+                    sink.triple(
+                        &s,
+                        &schema("isBasedOn"),
+                        &Term::Iri(node_iri(NodeKind::Document, d)),
+                    )?;
                 }
                 continue;
             }
@@ -215,7 +226,12 @@ fn write_edge(sink: &mut Sink<'_>, e: &Edge<'_>) -> io::Result<()> {
         RelType::Mentions => return sink.triple(&s, &schema("mentions"), &Term::Iri(t)),
     };
     sink.triple(&s, &vocab(direct), &Term::Iri(t.clone()))?;
-    let edge = format!("{RDF_BASE}edge:{}:{}:{}", e.rel.name(), iri_part(e.source_id), iri_part(e.target_id));
+    let edge = format!(
+        "{RDF_BASE}edge:{}:{}:{}",
+        e.rel.name(),
+        iri_part(e.source_id),
+        iri_part(e.target_id)
+    );
     sink.triple(&edge, RDF_TYPE, &Term::Iri(vocab(class)))?;
     sink.triple(&edge, &vocab("source"), &Term::Iri(s))?;
     sink.triple(&edge, &vocab("target"), &Term::Iri(t))?;
@@ -224,7 +240,11 @@ fn write_edge(sink: &mut Sink<'_>, e: &Edge<'_>) -> io::Result<()> {
             "documents" => {
                 if let Value::List(docs) = v {
                     for d in docs {
-                        sink.triple(&edge, &vocab("document"), &Term::Iri(node_iri(NodeKind::Document, d)))?;
+                        sink.triple(
+                            &edge,
+                            &vocab("document"),
+                            &Term::Iri(node_iri(NodeKind::Document, d)),
+                        )?;
                     }
                 }
                 continue;
@@ -232,7 +252,11 @@ fn write_edge(sink: &mut Sink<'_>, e: &Edge<'_>) -> io::Result<()> {
             "quotes" => {
                 if let Value::List(qs) = v {
                     for q in qs {
-                        sink.triple(&edge, &vocab("quote"), &Term::Iri(node_iri(NodeKind::Quote, q)))?;
+                        sink.triple(
+                            &edge,
+                            &vocab("quote"),
+                            &Term::Iri(node_iri(NodeKind::Quote, q)),
+                        )?;
                     }
                 }
                 continue;
@@ -246,12 +270,24 @@ fn write_edge(sink: &mut Sink<'_>, e: &Edge<'_>) -> io::Result<()> {
     Ok(())
 }
 
-fn write_rdf(corpus: &Corpus, opts: &ExportOptions, turtle: bool, w: &mut dyn Write) -> io::Result<()> {
+fn write_rdf(
+    corpus: &Corpus,
+    opts: &ExportOptions,
+    turtle: bool,
+    w: &mut dyn Write,
+) -> io::Result<()> {
     let pg = PropertyGraph::new(corpus, opts.view(corpus));
     if turtle {
-        writeln!(w, "@prefix schema: <{SCHEMA}> .\n@prefix ng: <{VOCAB}> .\n@prefix xsd: <{XSD}> .\n")?;
+        writeln!(
+            w,
+            "@prefix schema: <{SCHEMA}> .\n@prefix ng: <{VOCAB}> .\n@prefix xsd: <{XSD}> .\n"
+        )?;
     }
-    let mut sink = Sink { w, turtle, subject: None };
+    let mut sink = Sink {
+        w,
+        turtle,
+        subject: None,
+    };
     for n in pg.nodes() {
         write_node(&mut sink, &n)?;
     }

@@ -78,22 +78,55 @@ pub fn write_graphml(corpus: &Corpus, opts: &ExportOptions, w: &mut dyn Write) -
 xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" \
 xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n",
     )?;
-    writeln!(w, "<key id=\"labels\" for=\"node\" attr.name=\"labels\" attr.type=\"string\"/>")?;
+    writeln!(
+        w,
+        "<key id=\"labels\" for=\"node\" attr.name=\"labels\" attr.type=\"string\"/>"
+    )?;
     for (i, (k, t)) in ncols.iter().enumerate() {
-        let list = if *t == PropType::List { " attr.list=\"string\"" } else { "" };
-        writeln!(w, "<key id=\"n{i}\" for=\"node\" attr.name=\"{}\" attr.type=\"{}\"{list}/>", XmlText(k), graphml_type(*t))?;
+        let list = if *t == PropType::List {
+            " attr.list=\"string\""
+        } else {
+            ""
+        };
+        writeln!(
+            w,
+            "<key id=\"n{i}\" for=\"node\" attr.name=\"{}\" attr.type=\"{}\"{list}/>",
+            XmlText(k),
+            graphml_type(*t)
+        )?;
     }
-    writeln!(w, "<key id=\"label\" for=\"edge\" attr.name=\"label\" attr.type=\"string\"/>")?;
+    writeln!(
+        w,
+        "<key id=\"label\" for=\"edge\" attr.name=\"label\" attr.type=\"string\"/>"
+    )?;
     for (i, (k, t)) in ecols.iter().enumerate() {
-        let list = if *t == PropType::List { " attr.list=\"string\"" } else { "" };
-        writeln!(w, "<key id=\"e{i}\" for=\"edge\" attr.name=\"{}\" attr.type=\"{}\"{list}/>", XmlText(k), graphml_type(*t))?;
+        let list = if *t == PropType::List {
+            " attr.list=\"string\""
+        } else {
+            ""
+        };
+        writeln!(
+            w,
+            "<key id=\"e{i}\" for=\"edge\" attr.name=\"{}\" attr.type=\"{}\"{list}/>",
+            XmlText(k),
+            graphml_type(*t)
+        )?;
     }
     writeln!(w, "<graph id=\"newsgraph\" edgedefault=\"directed\">")?;
     for n in pg.nodes() {
         let labels = apoc_labels(&n);
-        write!(w, "<node id=\"{}\" labels=\"{}\"><data key=\"labels\">{}</data>", XmlText(&n.key), XmlText(&labels), XmlText(&labels))?;
+        write!(
+            w,
+            "<node id=\"{}\" labels=\"{}\"><data key=\"labels\">{}</data>",
+            XmlText(&n.key),
+            XmlText(&labels),
+            XmlText(&labels)
+        )?;
         for (k, v) in &n.props {
-            let i = ncols.iter().position(|(c, _)| c == k.as_ref()).expect("schema has every key");
+            let i = ncols
+                .iter()
+                .position(|(c, _)| c == k.as_ref())
+                .expect("schema has every key");
             write!(w, "<data key=\"n{i}\">{}</data>", XmlText(&value_text(v)))?;
         }
         w.write_all(b"</node>\n")?;
@@ -108,7 +141,10 @@ xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphd
             XmlText(&e.target)
         )?;
         for (k, v) in &e.props {
-            let i = ecols.iter().position(|(c, _)| c == k.as_ref()).expect("schema has every key");
+            let i = ecols
+                .iter()
+                .position(|(c, _)| c == k.as_ref())
+                .expect("schema has every key");
             write!(w, "<data key=\"e{i}\">{}</data>", XmlText(&value_text(v)))?;
         }
         w.write_all(b"</edge>\n")?;
@@ -133,7 +169,11 @@ pub fn write_gexf(corpus: &Corpus, opts: &ExportOptions, w: &mut dyn Write) -> i
     let pg = PropertyGraph::new(corpus, opts.view(corpus));
     let schema: Schema = pg.schema();
     let ncols = schema.node_columns();
-    let ecols: Vec<_> = schema.edge_columns().into_iter().filter(|(k, _)| k != "weight").collect();
+    let ecols: Vec<_> = schema
+        .edge_columns()
+        .into_iter()
+        .filter(|(k, _)| k != "weight")
+        .collect();
     w.write_all(
         b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<gexf xmlns=\"http://gexf.net/1.3\" \
 xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" \
@@ -143,20 +183,46 @@ xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\" version=
 <attribute id=\"labels\" title=\"labels\" type=\"string\"/>\n",
     )?;
     for (i, (k, t)) in ncols.iter().enumerate() {
-        writeln!(w, "<attribute id=\"n{i}\" title=\"{}\" type=\"{}\"/>", XmlText(k), gexf_type(*t))?;
+        writeln!(
+            w,
+            "<attribute id=\"n{i}\" title=\"{}\" type=\"{}\"/>",
+            XmlText(k),
+            gexf_type(*t)
+        )?;
     }
     w.write_all(b"</attributes>\n<attributes class=\"edge\">\n")?;
     for (i, (k, t)) in ecols.iter().enumerate() {
-        writeln!(w, "<attribute id=\"e{i}\" title=\"{}\" type=\"{}\"/>", XmlText(k), gexf_type(*t))?;
+        writeln!(
+            w,
+            "<attribute id=\"e{i}\" title=\"{}\" type=\"{}\"/>",
+            XmlText(k),
+            gexf_type(*t)
+        )?;
     }
     w.write_all(b"</attributes>\n<nodes>\n")?;
     for n in pg.nodes() {
         let labels: Vec<&str> = n.labels().collect();
-        write!(w, "<node id=\"{}\" label=\"{}\"><attvalues>", XmlText(&n.key), XmlText(n.name))?;
-        write!(w, "<attvalue for=\"labels\" value=\"{}\"/>", XmlText(&labels.join(";")))?;
+        write!(
+            w,
+            "<node id=\"{}\" label=\"{}\"><attvalues>",
+            XmlText(&n.key),
+            XmlText(n.name)
+        )?;
+        write!(
+            w,
+            "<attvalue for=\"labels\" value=\"{}\"/>",
+            XmlText(&labels.join(";"))
+        )?;
         for (k, v) in &n.props {
-            let i = ncols.iter().position(|(c, _)| c == k.as_ref()).expect("schema has every key");
-            write!(w, "<attvalue for=\"n{i}\" value=\"{}\"/>", XmlText(&v.to_text()))?;
+            let i = ncols
+                .iter()
+                .position(|(c, _)| c == k.as_ref())
+                .expect("schema has every key");
+            write!(
+                w,
+                "<attvalue for=\"n{i}\" value=\"{}\"/>",
+                XmlText(&v.to_text())
+            )?;
         }
         w.write_all(b"</attvalues></node>\n")?;
     }
@@ -172,14 +238,20 @@ xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\" version=
             e.weight()
         )?;
         for (k, v) in e.props.iter().filter(|(k, _)| k != "weight") {
-            let i = ecols.iter().position(|(c, _)| c == k.as_ref()).expect("schema has every key");
-            write!(w, "<attvalue for=\"e{i}\" value=\"{}\"/>", XmlText(&v.to_text()))?;
+            let i = ecols
+                .iter()
+                .position(|(c, _)| c == k.as_ref())
+                .expect("schema has every key");
+            write!(
+                w,
+                "<attvalue for=\"e{i}\" value=\"{}\"/>",
+                XmlText(&v.to_text())
+            )?;
         }
         w.write_all(b"</attvalues></edge>\n")?;
     }
     w.write_all(b"</edges>\n</graph>\n</gexf>\n")
 }
-
 
 #[cfg(test)]
 mod tests {

@@ -16,16 +16,34 @@ pub const TRICKY_NAME: &str = "Zoë \"The Hammer\" O'Neil \\ Jr.";
 pub const TRICKY_QUOTE: &str = "It's a \"deal\"; C:\\temp\\new isn't\nover — Zoë's ‘word’ 😀";
 
 fn meta() -> DocumentMeta {
-    DocumentMeta { encoding: "utf-8", ..DocumentMeta::default() }
+    DocumentMeta {
+        encoding: "utf-8",
+        ..DocumentMeta::default()
+    }
 }
+
+/// (entity id, name, type, source, mention count, properties)
+type EntityRow = (
+    &'static str,
+    &'static str,
+    EntityType,
+    EntitySource,
+    u64,
+    &'static [(&'static str, &'static str)],
+);
+/// (text, kind, (speaker id, speaker name), about)
+type QuoteRow = (
+    &'static str,
+    QuoteKind,
+    Option<(&'static str, &'static str)>,
+    Vec<&'static str>,
+);
 
 struct Doc {
     id: &'static str,
-    /// (entity id, name, type, source, mention count, properties)
-    entities: Vec<(&'static str, &'static str, EntityType, EntitySource, u64, &'static [(&'static str, &'static str)])>,
+    entities: Vec<EntityRow>,
     windows: Vec<Vec<&'static str>>,
-    /// (text, kind, speaker, about)
-    quotes: Vec<(&'static str, QuoteKind, Option<(&'static str, &'static str)>, Vec<&'static str>)>,
+    quotes: Vec<QuoteRow>,
 }
 
 const ZOE: &str = "zoe-oneil";
@@ -49,7 +67,10 @@ fn analysis(d: Doc) -> Analysis {
                 mentions: *count,
                 documents: [d.id.to_string()].into(),
                 forms,
-                properties: props.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(),
+                properties: props
+                    .iter()
+                    .map(|(k, v)| (k.to_string(), v.to_string()))
+                    .collect(),
             },
         );
         if *source == EntitySource::Gazetteer {
@@ -86,7 +107,11 @@ fn analysis(d: Doc) -> Analysis {
                 kind: *kind,
                 speaker: speaker.map(|s| s.0.to_string()),
                 speaker_name: speaker.map(|s| s.1.to_string()),
-                speaker_mention: inferred.then(|| TextSpan { start: 0, end: 5, text: speaker.unwrap().1.to_string() }),
+                speaker_mention: inferred.then(|| TextSpan {
+                    start: 0,
+                    end: 5,
+                    text: speaker.unwrap().1.to_string(),
+                }),
                 cue: speaker.map(|_| "said".to_string()),
                 about: about.iter().map(|a| a.to_string()).collect(),
             }
@@ -96,7 +121,12 @@ fn analysis(d: Doc) -> Analysis {
         .windows
         .iter()
         .enumerate()
-        .map(|(i, ids)| (Span::new(i * 100, i * 100 + 80), ids.iter().map(|s| s.to_string()).collect()))
+        .map(|(i, ids)| {
+            (
+                Span::new(i * 100, i * 100 + 80),
+                ids.iter().map(|s| s.to_string()).collect(),
+            )
+        })
         .collect();
     Analysis {
         document: DocumentRecord {
@@ -124,35 +154,103 @@ pub fn analyses() -> Vec<Analysis> {
         Doc {
             id: "kyiv-talks.txt",
             entities: vec![
-                (ZOE, TRICKY_NAME, Person, Gazetteer, 2, &[("wikidata", "Q4115189"), ("role", "envoy")]),
-                ("kyiv", "Kyiv", Place, Gazetteer, 1, &[("wikidata", "Q1899")]),
+                (
+                    ZOE,
+                    TRICKY_NAME,
+                    Person,
+                    Gazetteer,
+                    2,
+                    &[("wikidata", "Q4115189"), ("role", "envoy")],
+                ),
+                (
+                    "kyiv",
+                    "Kyiv",
+                    Place,
+                    Gazetteer,
+                    1,
+                    &[("wikidata", "Q1899")],
+                ),
                 ("nato", "NATO", Organization, Gazetteer, 1, &[]),
-                ("inferred:maria-lopez", "María López", Person, Inferred, 1, &[]),
+                (
+                    "inferred:maria-lopez",
+                    "María López",
+                    Person,
+                    Inferred,
+                    1,
+                    &[],
+                ),
             ],
             windows: vec![vec![ZOE, "kyiv"], vec![ZOE, "nato", "kyiv"]],
             quotes: vec![
-                (TRICKY_QUOTE, QuoteKind::Full, Some((ZOE, TRICKY_NAME)), vec!["kyiv", "nato"]),
-                ("We will wait and see.", QuoteKind::Full, Some(("inferred:maria-lopez", "María López")), vec![ZOE]),
+                (
+                    TRICKY_QUOTE,
+                    QuoteKind::Full,
+                    Some((ZOE, TRICKY_NAME)),
+                    vec!["kyiv", "nato"],
+                ),
+                (
+                    "We will wait and see.",
+                    QuoteKind::Full,
+                    Some(("inferred:maria-lopez", "María López")),
+                    vec![ZOE],
+                ),
             ],
         },
         Doc {
             id: "moscow/brief.txt",
             entities: vec![
-                (ZOE, TRICKY_NAME, Person, Gazetteer, 1, &[("wikidata", "Q4115189"), ("role", "envoy")]),
-                ("kyiv", "Kyiv", Place, Gazetteer, 2, &[("wikidata", "Q1899")]),
+                (
+                    ZOE,
+                    TRICKY_NAME,
+                    Person,
+                    Gazetteer,
+                    1,
+                    &[("wikidata", "Q4115189"), ("role", "envoy")],
+                ),
+                (
+                    "kyiv",
+                    "Kyiv",
+                    Place,
+                    Gazetteer,
+                    2,
+                    &[("wikidata", "Q1899")],
+                ),
                 ("moscow", "Moscow", Place, Gazetteer, 1, &[]),
             ],
-            windows: vec![vec!["moscow", "kyiv"], vec!["moscow", ZOE], vec!["kyiv", ZOE]],
+            windows: vec![
+                vec!["moscow", "kyiv"],
+                vec!["moscow", ZOE],
+                vec!["kyiv", ZOE],
+            ],
             quotes: vec![("root causes", QuoteKind::Scare, None, vec!["moscow"])],
         },
         Doc {
             id: "día 3 'notes' \"draft\".txt",
             entities: vec![
-                (ZOE, TRICKY_NAME, Person, Gazetteer, 1, &[("wikidata", "Q4115189"), ("role", "envoy")]),
-                ("kyiv", "Kyiv", Place, Gazetteer, 1, &[("wikidata", "Q1899")]),
+                (
+                    ZOE,
+                    TRICKY_NAME,
+                    Person,
+                    Gazetteer,
+                    1,
+                    &[("wikidata", "Q4115189"), ("role", "envoy")],
+                ),
+                (
+                    "kyiv",
+                    "Kyiv",
+                    Place,
+                    Gazetteer,
+                    1,
+                    &[("wikidata", "Q1899")],
+                ),
             ],
             windows: vec![vec![ZOE, "kyiv"]],
-            quotes: vec![("Kyiv stands", QuoteKind::Full, Some((ZOE, TRICKY_NAME)), vec!["kyiv"])],
+            quotes: vec![(
+                "Kyiv stands",
+                QuoteKind::Full,
+                Some((ZOE, TRICKY_NAME)),
+                vec!["kyiv"],
+            )],
         },
     ];
     docs.into_iter().map(analysis).collect()
