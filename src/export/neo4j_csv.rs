@@ -89,9 +89,9 @@ pub fn write_neo4j_relationships(
 }
 
 /// The import command for a directory written by [`write_neo4j_csv`].
-pub const NEO4J_IMPORT_COMMAND: &str = "neo4j-admin database import full neo4j \
+pub const NEO4J_IMPORT_COMMAND: &str = "neo4j-admin database import full \
 --nodes=nodes.csv --relationships=relationships.csv \
---multiline-fields=true --array-delimiter=';' --id-type=string --overwrite-destination";
+--multiline-fields=true --array-delimiter=';' --id-type=string --overwrite-destination neo4j";
 
 fn readme(w: &mut dyn Write) -> io::Result<()> {
     write!(
