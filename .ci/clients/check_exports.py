@@ -228,7 +228,7 @@ def kuzu_checks():
     try:
         import kuzu
     except ImportError:
-        import real_ladybug as kuzu  # the fork's module name, if kuzu is gone
+        import ladybug as kuzu  # the maintained fork (PyPI `ladybug`), if kuzu is gone
 
     def counts(conn):
         def one(q):
