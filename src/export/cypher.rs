@@ -193,6 +193,19 @@ fn write_edge(w: &mut dyn Write, e: &Edge<'_>) -> io::Result<()> {
 /// itself hold `;` and line breaks inside a string literal, so split with
 /// a reader that knows quoting (cypher-shell does; see docs/exports.md for
 /// FalkorDB).
+///
+/// ```
+/// use newsgraph::export::{write_cypher, CypherDialect, ExportOptions};
+/// use newsgraph::{Corpus, Document, Pipeline};
+/// let p = Pipeline::builder().build().unwrap();
+/// let mut c = Corpus::new();
+/// c.add(p.analyze(&Document::from_text("d", "Moscow and Kyiv traded blame.")));
+/// let mut out = Vec::new();
+/// write_cypher(&c, &ExportOptions::new(), CypherDialect::FalkorDb, &mut out).unwrap();
+/// let script = String::from_utf8(out).unwrap();
+/// assert!(script.contains("MERGE (n:Entity:Place {id: 'kyiv'}) SET n.`name` = 'Kyiv'"));
+/// assert!(script.contains("MATCH (a:Entity {id: 'kyiv'}), (b:Entity {id: 'moscow'}) MERGE (a)-[r:CO_OCCURS]->(b)"));
+/// ```
 pub fn write_cypher(
     corpus: &Corpus,
     opts: &ExportOptions,

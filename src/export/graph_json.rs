@@ -44,6 +44,19 @@ fn node_link_edge<W: Write + ?Sized>(w: &mut W, e: &Edge<'_>) -> io::Result<()> 
 /// and under `edges`, which 3.6 reads). Edges are keyed by relationship
 /// type, so `nx.node_link_graph(data)` gives a `MultiDiGraph`. A node's
 /// `id` is its graph key (entity id, `quote:<id>`, `document:<id>`).
+///
+/// ```
+/// use newsgraph::export::{write_node_link, ExportOptions};
+/// use newsgraph::{Corpus, Document, Pipeline};
+/// let p = Pipeline::builder().build().unwrap();
+/// let mut c = Corpus::new();
+/// c.add(p.analyze(&Document::from_text("d", "Moscow and Kyiv traded blame.")));
+/// let mut out = Vec::new();
+/// write_node_link(&c, &ExportOptions::new(), &mut out).unwrap();
+/// let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+/// assert_eq!(v["links"], v["edges"]);
+/// assert_eq!(v["nodes"][0]["id"], "kyiv");
+/// ```
 pub fn write_node_link(corpus: &Corpus, opts: &ExportOptions, w: &mut dyn Write) -> io::Result<()> {
     let pg = PropertyGraph::new(corpus, opts.view(corpus));
     w.write_all(
@@ -68,6 +81,18 @@ pub fn write_node_link(corpus: &Corpus, opts: &ExportOptions, w: &mut dyn Write)
 /// `label` (the display name) and `labels`; edge data has `id`, `source`,
 /// `target` and `label` (the relationship type). Every edge's endpoints
 /// are among the nodes.
+///
+/// ```
+/// use newsgraph::export::{write_cytoscape, ExportOptions};
+/// use newsgraph::{Corpus, Document, Pipeline};
+/// let p = Pipeline::builder().build().unwrap();
+/// let mut c = Corpus::new();
+/// c.add(p.analyze(&Document::from_text("d", "Moscow and Kyiv traded blame.")));
+/// let mut out = Vec::new();
+/// write_cytoscape(&c, &ExportOptions::new(), &mut out).unwrap();
+/// let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+/// assert_eq!(v["elements"]["edges"][0]["data"]["label"], "CO_OCCURS");
+/// ```
 pub fn write_cytoscape(corpus: &Corpus, opts: &ExportOptions, w: &mut dyn Write) -> io::Result<()> {
     let pg = PropertyGraph::new(corpus, opts.view(corpus));
     w.write_all(b"{\"data\":{\"name\":\"newsgraph\"},\"elements\":{\"nodes\":[")?;
@@ -122,6 +147,18 @@ fn end_labels(kind: super::model::NodeKind, sub: Option<&'static str>) -> Vec<&'
 /// and `apoc.import.json` reads: one `{"type":"node","id","labels",
 /// "properties"}` object per node, then one `{"type":"relationship","id",
 /// "label","start":{"id","labels"},"end":{...},"properties"}` per edge.
+///
+/// ```
+/// use newsgraph::export::{write_jsonl, ExportOptions};
+/// use newsgraph::{Corpus, Document, Pipeline};
+/// let p = Pipeline::builder().build().unwrap();
+/// let mut c = Corpus::new();
+/// c.add(p.analyze(&Document::from_text("d", "Moscow and Kyiv traded blame.")));
+/// let mut out = Vec::new();
+/// write_jsonl(&c, &ExportOptions::new(), &mut out).unwrap();
+/// let first: serde_json::Value = serde_json::from_str(std::str::from_utf8(&out).unwrap().lines().next().unwrap()).unwrap();
+/// assert_eq!(first["labels"], serde_json::json!(["Entity", "Place"]));
+/// ```
 pub fn write_jsonl(corpus: &Corpus, opts: &ExportOptions, w: &mut dyn Write) -> io::Result<()> {
     let pg = PropertyGraph::new(corpus, opts.view(corpus));
     for n in pg.nodes() {

@@ -21,7 +21,7 @@ use super::GraphView;
 use crate::graph::{EntityNode, EntitySource, Relation, RelationEdge};
 use crate::pipeline::{Corpus, QuoteRecord};
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 
 /// A property value.
 #[derive(Clone, Debug, PartialEq)]
@@ -307,7 +307,8 @@ pub(crate) struct PropertyGraph<'a> {
     kept: HashMap<&'a str, &'static str>,
     /// (document, entity) -> count, when mention records were kept.
     mention_counts: Option<HashMap<(&'a str, &'a str), u64>>,
-    documents_by_entity: BTreeMap<&'a str, BTreeSet<&'a str>>,
+    /// Document id -> the kept entities it mentions, sorted by id.
+    entities_by_document: HashMap<&'a str, Vec<&'a EntityNode>>,
 }
 
 impl<'a> PropertyGraph<'a> {
@@ -337,22 +338,18 @@ impl<'a> PropertyGraph<'a> {
             }
             counts
         });
-        let documents_by_entity = view
-            .nodes
-            .iter()
-            .map(|e| {
-                (
-                    e.id.as_str(),
-                    e.documents.iter().map(String::as_str).collect(),
-                )
-            })
-            .collect();
+        let mut entities_by_document: HashMap<&str, Vec<&EntityNode>> = HashMap::new();
+        for e in &view.nodes {
+            for d in &e.documents {
+                entities_by_document.entry(d.as_str()).or_default().push(e);
+            }
+        }
         PropertyGraph {
             corpus,
             view,
             kept,
             mention_counts,
-            documents_by_entity,
+            entities_by_document,
         }
     }
 
@@ -425,10 +422,11 @@ impl<'a> PropertyGraph<'a> {
 
     fn mention_edges(&self, doc: &'a str) -> Vec<Edge<'a>> {
         let mut out = Vec::new();
-        for e in &self.view.nodes {
-            if !self.documents_by_entity[e.id.as_str()].contains(doc) {
-                continue;
-            }
+        let entities = self
+            .entities_by_document
+            .get(doc)
+            .map_or(&[][..], Vec::as_slice);
+        for &e in entities {
             let count = match &self.mention_counts {
                 Some(c) => c.get(&(doc, e.id.as_str())).copied(),
                 None if e.documents.len() == 1 => Some(e.mentions),

@@ -116,6 +116,18 @@ CREATE CONSTRAINT newsgraph_document_id IF NOT EXISTS FOR (n:Document) REQUIRE n
 /// Writes `nodes.csv`, `relationships.csv` and `README.md` into `dir`,
 /// completely or not at all: the files go to a temporary directory next to
 /// `dir`, which then replaces it.
+///
+/// ```
+/// use newsgraph::export::{write_neo4j_csv, ExportOptions};
+/// use newsgraph::{Corpus, Document, Pipeline};
+/// let p = Pipeline::builder().build().unwrap();
+/// let mut c = Corpus::new();
+/// c.add(p.analyze(&Document::from_text("d", "Moscow and Kyiv traded blame.")));
+/// let dir = tempfile::tempdir().unwrap();
+/// write_neo4j_csv(&c, &ExportOptions::new(), dir.path().join("import")).unwrap();
+/// let nodes = std::fs::read_to_string(dir.path().join("import/nodes.csv")).unwrap();
+/// assert!(nodes.starts_with(":ID,id:string,name:string,"));
+/// ```
 pub fn write_neo4j_csv(corpus: &Corpus, opts: &ExportOptions, dir: impl AsRef<Path>) -> Result<()> {
     let dir = dir.as_ref();
     let parent = match dir.parent() {

@@ -298,12 +298,35 @@ fn write_rdf(
 }
 
 /// Writes the graph as N-Triples (one triple a line, full IRIs).
+///
+/// ```
+/// use newsgraph::export::{write_ntriples, ExportOptions};
+/// use newsgraph::{Corpus, Document, Pipeline};
+/// let p = Pipeline::builder().build().unwrap();
+/// let mut c = Corpus::new();
+/// c.add(p.analyze(&Document::from_text("d", "Moscow and Kyiv traded blame.")));
+/// let mut out = Vec::new();
+/// write_ntriples(&c, &ExportOptions::new(), &mut out).unwrap();
+/// assert!(String::from_utf8(out).unwrap().contains(
+///     "<urn:newsgraph:entity:kyiv> <https://schema.org/name> \"Kyiv\" ."));
+/// ```
 pub fn write_ntriples(corpus: &Corpus, opts: &ExportOptions, w: &mut dyn Write) -> io::Result<()> {
     write_rdf(corpus, opts, false, w)
 }
 
 /// Writes the graph as Turtle (the same triples as N-Triples, grouped by
 /// subject, with `schema:`, `ng:` and `xsd:` prefixes).
+///
+/// ```
+/// use newsgraph::export::{write_turtle, ExportOptions};
+/// use newsgraph::{Corpus, Document, Pipeline};
+/// let p = Pipeline::builder().build().unwrap();
+/// let mut c = Corpus::new();
+/// c.add(p.analyze(&Document::from_text("d", "Moscow and Kyiv traded blame.")));
+/// let mut out = Vec::new();
+/// write_turtle(&c, &ExportOptions::new(), &mut out).unwrap();
+/// assert!(String::from_utf8(out).unwrap().contains("<urn:newsgraph:entity:kyiv> a schema:Place ;"));
+/// ```
 pub fn write_turtle(corpus: &Corpus, opts: &ExportOptions, w: &mut dyn Write) -> io::Result<()> {
     write_rdf(corpus, opts, true, w)
 }

@@ -69,6 +69,19 @@ fn apoc_labels(n: &Node<'_>) -> String {
 /// `labels` (`:Entity:Person`) and edge `label` (`CO_OCCURS`) both as XML
 /// attributes and as data, the way Neo4j APOC exports and imports them.
 /// Node ids are the graph keys (entity id, `quote:<id>`, `document:<id>`).
+///
+/// ```
+/// use newsgraph::export::{write_graphml, ExportOptions};
+/// use newsgraph::{Corpus, Document, Pipeline};
+/// let p = Pipeline::builder().build().unwrap();
+/// let mut c = Corpus::new();
+/// c.add(p.analyze(&Document::from_text("d", "Moscow and Kyiv traded blame.")));
+/// let mut out = Vec::new();
+/// write_graphml(&c, &ExportOptions::new(), &mut out).unwrap();
+/// let xml = String::from_utf8(out).unwrap();
+/// assert!(xml.contains(r#"<node id="kyiv" labels=":Entity:Place">"#));
+/// assert!(xml.contains(r#"label="CO_OCCURS""#));
+/// ```
 pub fn write_graphml(corpus: &Corpus, opts: &ExportOptions, w: &mut dyn Write) -> io::Result<()> {
     let pg = PropertyGraph::new(corpus, opts.view(corpus));
     let schema = pg.schema();
@@ -165,6 +178,17 @@ fn gexf_type(t: PropType) -> &'static str {
 /// `weight` (co-occurrence windows, quotation counts; 1 for the others),
 /// `label` and `kind` (the relationship type, so Gephi keeps parallel
 /// edges of different types apart); lists become `;`-joined strings.
+///
+/// ```
+/// use newsgraph::export::{write_gexf, ExportOptions};
+/// use newsgraph::{Corpus, Document, Pipeline};
+/// let p = Pipeline::builder().build().unwrap();
+/// let mut c = Corpus::new();
+/// c.add(p.analyze(&Document::from_text("d", "Moscow and Kyiv traded blame.")));
+/// let mut out = Vec::new();
+/// write_gexf(&c, &ExportOptions::new(), &mut out).unwrap();
+/// assert!(String::from_utf8(out).unwrap().contains(r#"source="kyiv" target="moscow" weight="1""#));
+/// ```
 pub fn write_gexf(corpus: &Corpus, opts: &ExportOptions, w: &mut dyn Write) -> io::Result<()> {
     let pg = PropertyGraph::new(corpus, opts.view(corpus));
     let schema: Schema = pg.schema();
