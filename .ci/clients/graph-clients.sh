@@ -7,7 +7,8 @@
 #   .ci/venv       Python >= 3.12 (pyenv's; FalkorDBLite needs it): networkx 3.6,
 #                  rdflib, pyoxigraph, kuzu, falkordblite (a real FalkorDB server)
 #   .ci/venv-nx34  networkx 3.4 (node-link `links` vs `edges`)
-#   .ci/node       cytoscape (Cytoscape.js under Node)
+#   .ci/node       cytoscape (Cytoscape.js under Node) and Neo4j's Cypher parser
+#                  (@neo4j-cypher/language-support: no Neo4j server is on a registry)
 #   graphviz       `dot` for the DOT export (Debian)
 # test builds the export fixture (examples/export_fixture.rs: names and a
 # quotation with quotes, a backslash, line breaks and non-ASCII text) and
@@ -19,7 +20,7 @@ CLIENTS=.ci/clients
 
 REQ_MAIN=(networkx==3.6.1 rdflib==7.6.0 pyoxigraph==0.5.13 kuzu==0.11.3 falkordblite==0.11.0)
 REQ_NX34=(networkx==3.4.2)
-CYTOSCAPE=cytoscape@3.34.4
+NODE_PACKAGES=(cytoscape@3.34.4 @neo4j-cypher/language-support@2.0.0-next.38)
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
@@ -66,11 +67,11 @@ setup() {
   local py3
   py3=$(command -v python3.11 || command -v python3)
   venv "$CI_DIR/venv-nx34" "$py3" "${REQ_NX34[@]}"
-  if [ ! -f "$CI_DIR/node/.stamp" ] || [ "$(cat "$CI_DIR/node/.stamp")" != "$CYTOSCAPE" ]; then
-    mkdir -p "$CI_DIR/node"
+  if [ ! -f "$CI_DIR/node/.stamp" ] || [ "$(cat "$CI_DIR/node/.stamp")" != "${NODE_PACKAGES[*]}" ]; then
+    rm -rf "$CI_DIR/node" && mkdir -p "$CI_DIR/node"
     echo '{"name": "newsgraph-ci-clients", "private": true}' >"$CI_DIR/node/package.json"
-    (cd "$CI_DIR/node" && npm install --no-audit --no-fund --silent "$CYTOSCAPE" >/dev/null)
-    echo "$CYTOSCAPE" >"$CI_DIR/node/.stamp"
+    (cd "$CI_DIR/node" && npm install --no-audit --no-fund --silent "${NODE_PACKAGES[@]}" >/dev/null 2>&1)
+    echo "${NODE_PACKAGES[*]}" >"$CI_DIR/node/.stamp"
   fi
 }
 
@@ -80,6 +81,7 @@ check_dir() {
   "$CI_DIR/venv/bin/python" "$CLIENTS/check_exports.py" "$dir" || status=1
   "$CI_DIR/venv-nx34/bin/python" "$CLIENTS/check_exports.py" "$dir" --only networkx || status=1
   node "$CLIENTS/check_cytoscape.js" "$dir" || status=1
+  node "$CLIENTS/check_neo4j_cypher.js" "$dir" || status=1
   if dot -Tsvg "$dir/graph.dot" -o "$dir/graph.svg"; then
     echo "ok    graphviz $(dot -V 2>&1 | awk '{print $5}'): dot -Tsvg"
     echo "graphviz: 1 passed, 0 failed"
