@@ -490,3 +490,168 @@ fn fixture_example_runs() {
         assert!(dir.path().join(f).exists(), "{f}");
     }
 }
+
+mod any_text {
+    //! Property: any entity name and quotation text comes back exactly
+    //! from every format's escaping (XML: except characters XML 1.0
+    //! cannot carry, which become U+FFFD).
+    use super::*;
+    use newsgraph::graph::{EntityNode, EntitySource};
+    use newsgraph::pipeline::{DocumentRecord, QuoteRecord, RepairReport};
+    use newsgraph::quotes::QuoteKind;
+    use newsgraph::{Analysis, DocumentMeta, EntityType};
+    use proptest::prelude::*;
+
+    fn corpus(name: &str, text: &str) -> Corpus {
+        let entity = EntityNode {
+            id: "e".into(),
+            name: name.into(),
+            kind: EntityType::Person,
+            source: EntitySource::Gazetteer,
+            mentions: 0,
+            documents: ["d".to_string()].into(),
+            forms: Default::default(),
+            properties: Default::default(),
+        };
+        let quote = QuoteRecord {
+            id: "d#q1".into(),
+            document: "d".into(),
+            start: 0,
+            end: 1,
+            text: text.into(),
+            kind: QuoteKind::Full,
+            speaker: Some("e".into()),
+            speaker_name: Some(name.into()),
+            speaker_mention: None,
+            cue: None,
+            about: Vec::new(),
+        };
+        let document = DocumentRecord {
+            id: "d".into(),
+            bytes: 1,
+            paragraphs: 1,
+            sentences: 1,
+            mentions: 0,
+            quotes: 1,
+            meta: DocumentMeta {
+                encoding: "utf-8",
+                ..DocumentMeta::default()
+            },
+            repairs: RepairReport::default(),
+        };
+        let mut c = Corpus::new();
+        c.add(Analysis {
+            document,
+            mentions: Vec::new(),
+            quotes: vec![quote],
+            entities: [("e".to_string(), entity)].into(),
+            windows: Vec::new(),
+        });
+        c
+    }
+
+    fn out(c: &Corpus, export: Export) -> String {
+        let mut v = Vec::new();
+        export(c, &ExportOptions::new(), &mut v).unwrap();
+        String::from_utf8(v).unwrap()
+    }
+
+    /// The Cypher literal that starts right after `prefix` in `script`.
+    fn cypher_literal(script: &str, prefix: &str) -> String {
+        let start = script.find(prefix).unwrap() + prefix.len();
+        let mut chars = script[start..].chars();
+        assert_eq!(chars.next(), Some('\''));
+        let mut s = String::new();
+        while let Some(c) = chars.next() {
+            match c {
+                '\\' => s.push(chars.next().unwrap()),
+                '\'' => return s,
+                c => s.push(c),
+            }
+        }
+        panic!("unterminated literal");
+    }
+
+    /// The N-Triples literal object of the line holding `predicate`.
+    fn nt_literal(nt: &str, subject_predicate: &str) -> String {
+        let line = nt
+            .lines()
+            .find(|l| l.starts_with(subject_predicate))
+            .unwrap();
+        let lit = &line[subject_predicate.len() + 1..line.len() - 2];
+        let lit = &lit[1..lit.len() - 1];
+        let (mut s, mut chars) = (String::new(), lit.chars());
+        while let Some(c) = chars.next() {
+            s.push(match (c, c == '\\') {
+                (_, true) => match chars.next().unwrap() {
+                    'n' => '\n',
+                    'r' => '\r',
+                    c => c,
+                },
+                (c, false) => c,
+            });
+        }
+        s
+    }
+
+    fn xml_unescape(s: &str) -> String {
+        s.replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&apos;", "'")
+            .replace("&#10;", "\n")
+            .replace("&#13;", "\r")
+            .replace("&#9;", "\t")
+            .replace("&amp;", "&")
+    }
+
+    fn xml_safe(s: &str) -> String {
+        s.chars()
+            .map(|c| match c {
+                '\t' | '\n' | '\r' => c,
+                '\u{0}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}' => '\u{fffd}',
+                c => c,
+            })
+            .collect()
+    }
+
+    fn text() -> impl Strategy<Value = String> {
+        prop_oneof![any::<String>(), "[a-zë😀 \"'\\\\\n\r\t;,<>&‘’]{0,24}"]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(96))]
+        #[test]
+        fn names_and_quotations_round_trip(name in text(), quote in text()) {
+            let c = corpus(&name, &quote);
+
+            let jsonl = out(&c, write_jsonl);
+            let lines: Vec<serde_json::Value> = jsonl.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+            prop_assert_eq!(lines[0]["properties"]["name"].as_str().unwrap(), name.as_str());
+            prop_assert_eq!(lines[1]["properties"]["text"].as_str().unwrap(), quote.as_str());
+
+            let script = out(&c, |c, o, w| write_cypher(c, o, CypherDialect::Neo4j, w));
+            prop_assert_eq!(statements(&script).len(), 3 + 3 + 2);
+            prop_assert_eq!(cypher_literal(&script, "SET n.`name` = "), name.clone());
+            prop_assert_eq!(cypher_literal(&script, "SET n.`text` = "), quote.clone());
+
+            let csv = parse_csv(&out(&c, write_neo4j_nodes));
+            prop_assert_eq!(csv.len(), 4);
+            let col = |h: &str| csv[0].iter().position(|x| x == h).unwrap();
+            prop_assert_eq!(&csv[1][col("name:string")], &name);
+            prop_assert_eq!(&csv[2][col("text:string")], &quote);
+
+            let nt = out(&c, write_ntriples);
+            prop_assert_eq!(nt_literal(&nt, "<urn:newsgraph:entity:e> <https://schema.org/name>"), name.clone());
+            prop_assert_eq!(nt_literal(&nt, "<urn:newsgraph:quote:d%23q1> <https://schema.org/text>"), quote.clone());
+
+            let graphml = out(&c, write_graphml);
+            let data = |key: &str| {
+                let open = format!("<data key=\"{key}\">");
+                let start = graphml.find(&open).unwrap() + open.len();
+                xml_unescape(&graphml[start..start + graphml[start..].find("</data>").unwrap()])
+            };
+            prop_assert_eq!(data("n1"), xml_safe(&name));
+        }
+    }
+}
