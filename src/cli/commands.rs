@@ -146,7 +146,9 @@ fn export_graph(
 ) -> Result<()> {
     use newsgraph::export::*;
     if let GraphFormat::Neo4jCsv = format {
-        let dir = output.ok_or_else(|| UsageError("-f neo4j-csv writes a directory: give it with -o DIR".into()))?;
+        let dir = output.ok_or_else(|| {
+            UsageError("-f neo4j-csv writes a directory: give it with -o DIR".into())
+        })?;
         return Ok(write_neo4j_csv(corpus, opts, dir)?);
     }
     let dialect = match dialect {
