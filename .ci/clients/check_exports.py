@@ -7,8 +7,8 @@ writes: graph.json plus every export. The expected counts come from
 graph.json (and expected.json when present, which also names one entity
 and one quotation whose text must come back byte for byte).
 Clients: networkx (node-link, GraphML, GEXF), rdflib and pyoxigraph
-(N-Triples, Turtle, SPARQL), Kùzu (Cypher script; neo4j-admin CSV through
-COPY FROM CSV), FalkorDB (FalkorDBLite: a real FalkorDB server; Cypher
+(N-Triples, Turtle, SPARQL), Kùzu and Ladybug (Cypher script; neo4j-admin
+CSV through COPY FROM CSV), FalkorDB (FalkorDBLite: a real FalkorDB server; Cypher
 script). Prints one line per check, then 'N passed, N failed'.
 """
 import json
@@ -225,10 +225,22 @@ def split_cypher(script):
 
 
 def kuzu_checks():
-    try:
-        import kuzu
-    except ImportError:
-        import ladybug as kuzu  # the maintained fork (PyPI `ladybug`), if kuzu is gone
+    import kuzu
+
+    embedded_cypher_checks(kuzu)
+
+
+def ladybug_checks():
+    """Ladybug, Kùzu's maintained fork (same Python API). It cannot share a
+    process with kuzu (both register the same native types), so it runs
+    only with `--only ladybug`."""
+    import ladybug
+
+    embedded_cypher_checks(ladybug)
+
+
+def embedded_cypher_checks(kuzu):
+    engine = f"{kuzu.__name__} {kuzu.__version__}"
 
     def counts(conn):
         def one(q):
@@ -251,7 +263,7 @@ def kuzu_checks():
 
     script = open(path("graph.kuzu.cypher"), encoding="utf-8").read()
 
-    @check(f"kuzu {kuzu.__version__}: Cypher script (twice: MERGE is idempotent)")
+    @check(f"{engine}: Cypher script (twice: MERGE is idempotent)")
     def _():
         with tempfile.TemporaryDirectory() as d:
             conn = kuzu.Connection(kuzu.Database(os.path.join(d, "db")))
@@ -260,7 +272,7 @@ def kuzu_checks():
                     conn.execute(stmt)
             counts(conn)
 
-    @check(f"kuzu {kuzu.__version__}: neo4j-csv via COPY FROM (LOAD FROM csv)")
+    @check(f"{engine}: neo4j-csv via COPY FROM (LOAD FROM csv)")
     def _():
         with tempfile.TemporaryDirectory() as d:
             conn = kuzu.Connection(kuzu.Database(os.path.join(d, "db")))
@@ -339,9 +351,15 @@ def falkordb_checks():
                 db.close() if hasattr(db, "close") else None
 
 
-GROUPS = {"networkx": networkx_checks, "rdf": rdf_checks, "kuzu": kuzu_checks, "falkordb": falkordb_checks}
+GROUPS = {
+    "networkx": networkx_checks,
+    "rdf": rdf_checks,
+    "kuzu": kuzu_checks,
+    "falkordb": falkordb_checks,
+    "ladybug": ladybug_checks,
+}
 for name, fn in GROUPS.items():
-    if ONLY and not name.startswith(ONLY):
+    if (ONLY and not name.startswith(ONLY)) or (not ONLY and name == "ladybug"):
         continue
     try:
         fn()

@@ -5,7 +5,8 @@
 #
 # setup installs, from PyPI, npm and Debian only:
 #   .ci/venv       Python >= 3.12 (pyenv's; FalkorDBLite needs it): networkx 3.6,
-#                  rdflib, pyoxigraph, kuzu, falkordblite (a real FalkorDB server)
+#                  rdflib, pyoxigraph, kuzu and its fork ladybug, falkordblite (a real
+#                  FalkorDB server)
 #   .ci/venv-nx34  networkx 3.4 (node-link `links` vs `edges`)
 #   .ci/node       cytoscape (Cytoscape.js under Node) and Neo4j's Cypher parser
 #                  (@neo4j-cypher/language-support: no Neo4j server is on a registry)
@@ -18,7 +19,7 @@ cd "$(dirname "$0")/../.."
 CI_DIR=.ci
 CLIENTS=.ci/clients
 
-REQ_MAIN=(networkx==3.6.1 rdflib==7.6.0 pyoxigraph==0.5.13 kuzu==0.11.3 falkordblite==0.11.0)
+REQ_MAIN=(networkx==3.6.1 rdflib==7.6.0 pyoxigraph==0.5.13 kuzu==0.11.3 ladybug==0.22.0 falkordblite==0.11.0)
 REQ_NX34=(networkx==3.4.2)
 NODE_PACKAGES=(cytoscape@3.34.4 @neo4j-cypher/language-support@2.0.0-next.38)
 
@@ -79,6 +80,7 @@ setup() {
 check_dir() {
   local dir=$1 status=0
   "$CI_DIR/venv/bin/python" "$CLIENTS/check_exports.py" "$dir" || status=1
+  "$CI_DIR/venv/bin/python" "$CLIENTS/check_exports.py" "$dir" --only ladybug || status=1
   "$CI_DIR/venv-nx34/bin/python" "$CLIENTS/check_exports.py" "$dir" --only networkx || status=1
   node "$CLIENTS/check_cytoscape.js" "$dir" || status=1
   node "$CLIENTS/check_neo4j_cypher.js" "$dir" || status=1
