@@ -10,7 +10,7 @@
 #   .ci/venv-nx34  networkx 3.4 (node-link `links` vs `edges`)
 #   .ci/node       cytoscape (Cytoscape.js under Node) and Neo4j's Cypher parser
 #                  (@neo4j-cypher/language-support: no Neo4j server is on a registry)
-#   graphviz       `dot` for the DOT export (Debian)
+#   graphviz       `dot` for the DOT export (Debian; nodejs and npm too if missing)
 # test builds the export fixture (examples/export_fixture.rs: names and a
 # quotation with quotes, a backslash, line breaks and non-ASCII text) and
 # `newsgraph build` over examples/articles, in every format, and loads each.
@@ -54,9 +54,13 @@ venv() {
 }
 
 setup() {
-  if ! command -v dot >/dev/null 2>&1; then
+  local debs=()
+  command -v dot >/dev/null 2>&1 || debs+=(graphviz)
+  command -v node >/dev/null 2>&1 || debs+=(nodejs)
+  command -v npm >/dev/null 2>&1 || debs+=(npm)
+  if ((${#debs[@]})); then
     as_root apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq graphviz >/dev/null
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${debs[@]}" >/dev/null
   fi
   local py312
   if ! py312=$(find_python312); then
