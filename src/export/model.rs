@@ -330,8 +330,12 @@ impl<'a> PropertyGraph<'a> {
             }
             // An inferred speaker's mentions are the quotations that name it.
             for q in corpus.quotes() {
+                let graph = corpus.graph();
                 if let (Some(s), Some(_)) = (q.speaker.as_deref(), &q.speaker_mention) {
-                    if s.starts_with("inferred:") {
+                    let inferred = graph
+                        .node_index(s)
+                        .is_some_and(|i| graph.node(i).source == EntitySource::Inferred);
+                    if inferred {
                         *counts.entry((q.document.as_str(), s)).or_default() += 1;
                     }
                 }
