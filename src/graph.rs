@@ -10,8 +10,10 @@
 use crate::gazetteer::EntityType;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
+use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 /// Most pieces of evidence kept per edge.
 pub const EVIDENCE_CAP: usize = 5;
@@ -43,8 +45,9 @@ pub struct EntityNode {
     pub documents: BTreeSet<String>,
     /// Surface forms seen, with counts.
     pub forms: BTreeMap<String, u64>,
-    /// Gazetteer properties (wikidata, role, ...), non-empty values only.
-    pub properties: BTreeMap<String, String>,
+    /// Gazetteer properties (wikidata, role, ...), non-empty values only;
+    /// shared, since every document's node of an entity holds the same.
+    pub properties: Arc<BTreeMap<String, String>>,
 }
 
 /// The kind of relation an edge stands for.
@@ -134,8 +137,11 @@ impl EntityGraph {
             for (form, c) in node.forms {
                 *n.forms.entry(form).or_default() += c;
             }
-            for (k, v) in node.properties {
-                n.properties.entry(k).or_insert(v);
+            if !Arc::ptr_eq(&n.properties, &node.properties) {
+                let props = Arc::make_mut(&mut n.properties);
+                for (k, v) in node.properties.iter() {
+                    props.entry(k.clone()).or_insert_with(|| v.clone());
+                }
             }
             return idx;
         }
@@ -202,7 +208,7 @@ impl EntityGraph {
     /// Merges `other` into this graph by entity id.
     pub fn merge(&mut self, other: EntityGraph) {
         let EntityGraph { mut graph, .. } = other;
-        let mut map = HashMap::new();
+        let mut map = HashMap::default();
         let nodes: Vec<NodeIndex> = graph.node_indices().collect();
         let edges: Vec<(NodeIndex, NodeIndex, RelationEdge)> = (&graph)
             .edge_references()

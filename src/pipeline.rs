@@ -114,9 +114,23 @@ impl PipelineBuilder {
             }
         }
         let tagger = Tagger::new(&g)?;
+        let properties = g
+            .entities()
+            .iter()
+            .map(|e| {
+                Arc::new(
+                    e.properties
+                        .iter()
+                        .filter(|(_, v)| !v.is_empty())
+                        .map(|(k, v)| (k.clone(), v.clone()))
+                        .collect(),
+                )
+            })
+            .collect();
         Ok(Pipeline {
             gazetteer: Arc::new(g),
             tagger: Arc::new(tagger),
+            properties: Arc::new(properties),
             window: self.window,
             demonyms: self.demonyms,
             quotes: self.quotes,
@@ -130,6 +144,8 @@ impl PipelineBuilder {
 pub struct Pipeline {
     gazetteer: Arc<Gazetteer>,
     tagger: Arc<Tagger>,
+    /// Each entity's non-empty properties, shared by every node of it.
+    properties: Arc<Vec<Arc<BTreeMap<String, String>>>>,
     window: Window,
     demonyms: bool,
     quotes: bool,
@@ -353,7 +369,7 @@ impl Pipeline {
                         mentions: 0,
                         documents: BTreeSet::new(),
                         forms: BTreeMap::new(),
-                        properties: BTreeMap::new(),
+                        properties: Default::default(),
                     });
                     n.documents.insert(doc.id.clone());
                     (id, name.clone())
@@ -435,27 +451,20 @@ impl Pipeline {
         doc: &str,
     ) -> &'a mut EntityNode {
         let ent = self.gazetteer.entity(e);
-        let node = entities
-            .entry(ent.id.clone())
-            .or_insert_with(|| EntityNode {
+        if !entities.contains_key(&ent.id) {
+            let node = EntityNode {
                 id: ent.id.clone(),
                 name: ent.name.clone(),
                 kind: ent.kind,
                 source: EntitySource::Gazetteer,
                 mentions: 0,
-                documents: BTreeSet::new(),
+                documents: BTreeSet::from([doc.to_string()]),
                 forms: BTreeMap::new(),
-                properties: ent
-                    .properties
-                    .iter()
-                    .filter(|(_, v)| !v.is_empty())
-                    .map(|(k, v)| (k.clone(), v.clone()))
-                    .collect(),
-            });
-        if !node.documents.contains(doc) {
-            node.documents.insert(doc.to_string());
+                properties: Arc::clone(&self.properties[e.index()]),
+            };
+            entities.insert(ent.id.clone(), node);
         }
-        node
+        entities.get_mut(&ent.id).expect("inserted above")
     }
 
     /// The distinct resolved entities of each window that holds two or more.
@@ -669,28 +678,39 @@ impl Pipeline {
             let mut batch: Vec<Document> = Vec::with_capacity(BATCH_DOCS);
             let mut bytes = 0;
             let mut done = 0;
-            let mut flush = |batch: &mut Vec<Document>, corpus: &mut Corpus| {
-                let analyses: Vec<Analysis> = batch.par_iter().map(|d| self.analyze(d)).collect();
-                done += analyses.len() as u64;
-                for a in analyses {
-                    corpus.add(a);
-                }
-                batch.clear();
-            };
+            // Analyses of the previous batch, merged into the corpus while
+            // the workers analyze the next one (merging is serial).
+            let mut pending: Vec<Analysis> = Vec::new();
+            let mut flush =
+                |batch: &mut Vec<Document>, corpus: &mut Corpus, pending: &mut Vec<Analysis>| {
+                    let (analyses, ()) = rayon::join(
+                        || {
+                            batch
+                                .par_iter()
+                                .map(|d| self.analyze(d))
+                                .collect::<Vec<_>>()
+                        },
+                        || pending.drain(..).for_each(|a| corpus.add(a)),
+                    );
+                    done += analyses.len() as u64;
+                    *pending = analyses;
+                    batch.clear();
+                };
             for item in rx {
                 match item {
                     Ok(doc) => {
                         bytes += doc.text.len();
                         batch.push(doc);
                         if batch.len() >= BATCH_DOCS || bytes >= BATCH_BYTES {
-                            flush(&mut batch, corpus);
+                            flush(&mut batch, corpus, &mut pending);
                             bytes = 0;
                         }
                     }
                     Err(e) => on_error(e),
                 }
             }
-            flush(&mut batch, corpus);
+            flush(&mut batch, corpus, &mut pending);
+            pending.drain(..).for_each(|a| corpus.add(a));
             done
         })
     }

@@ -136,11 +136,12 @@ fn split_sentences(text: &str, para: Span, pidx: u32, out: &mut Vec<Sentence>) {
     let mut start = para.start;
     let mut i = para.start;
     while i < para.end {
-        let b = bytes[i];
-        if b != b'.' && b != b'!' && b != b'?' {
-            i += 1;
-            continue;
+        // Jump to the next terminal punctuation mark.
+        match memchr::memchr3(b'.', b'!', b'?', &bytes[i..para.end]) {
+            Some(off) => i += off,
+            None => break,
         }
+        let b = bytes[i];
         // Run of terminal punctuation, then closing quotes/brackets.
         let mut j = i;
         while j < para.end && matches!(bytes[j], b'.' | b'!' | b'?') {
@@ -212,12 +213,11 @@ fn period_ends(text: &str, para_start: usize, dot: usize, next: &str) -> bool {
     if word.is_empty() {
         return true;
     }
-    let lower = word.to_lowercase();
-    if matches!(lower.as_str(), "no" | "nos") {
+    if word.eq_ignore_ascii_case("no") || word.eq_ignore_ascii_case("nos") {
         // "No. 10" is a number; "No." before a word is the word "no".
         return !next.starts_with(|c: char| c.is_ascii_digit());
     }
-    if ABBREVIATIONS.contains(&lower.as_str()) {
+    if ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)) {
         return false;
     }
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();

@@ -17,11 +17,12 @@
 //!    mentions or reported as ambiguous.
 
 use crate::error::{Error, Result};
-use crate::gazetteer::{english_words, EntityIdx, EntityType, Gazetteer};
+use crate::gazetteer::{english_words, EnglishWords, EntityIdx, EntityType, Gazetteer};
 use crate::normalize::{fold_into, fold_str};
 use crate::segment::Segments;
 use crate::span::{OffsetMapBuilder, Span};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use rustc_hash::FxHashMap as FastMap;
 use std::collections::HashMap;
 
 /// One mention of an entity in a document.
@@ -64,7 +65,12 @@ enum CaseRule {
     /// A name: each capitalized word of the form is capitalized in the
     /// text (all-caps datelines qualify); wholly lower case only when the
     /// form is no English word.
-    Name { lowercase_ok: bool },
+    Name {
+        /// Wholly lower case is acceptable.
+        lowercase_ok: bool,
+        /// Bit `i` set: word `i` of the form is capitalized.
+        caps: u64,
+    },
 }
 
 /// One entity a pattern may stand for.
@@ -297,15 +303,19 @@ impl Tagger {
             let span = map.span_to_source(Span::new(fs, fe));
             let surface = &text[span.range()];
             let pid = m.pattern().as_usize();
-            if self
+            let viable = self
                 .pattern_targets(pid)
                 .iter()
-                .any(|t| case_ok(t, surface))
-            {
+                .take(64)
+                .enumerate()
+                .filter(|(_, t)| case_ok(t, surface))
+                .fold(0u64, |acc, (i, _)| acc | 1 << i);
+            if viable != 0 {
                 cands.push(Candidate {
                     span,
                     pattern: pid as u32,
                     glued,
+                    viable,
                 });
             }
         }
@@ -340,13 +350,9 @@ impl Tagger {
             .collect();
 
         // 4a: entities named unambiguously by a strong form.
-        let mut strong: HashMap<EntityIdx, u32> = HashMap::new();
+        let mut strong: FastMap<EntityIdx, u32> = FastMap::default();
         for c in &chosen {
-            let surface = &text[c.span.range()];
-            let mut viable = self
-                .pattern_targets(c.pattern as usize)
-                .iter()
-                .filter(|t| case_ok(t, surface));
+            let mut viable = self.viable_targets(c);
             if let Some(first) = viable.next() {
                 let single = viable.all(|t| t.entity == first.entity);
                 if single && !first.weak && first.kind != FormKind::Surname {
@@ -359,21 +365,15 @@ impl Tagger {
         let mut mentions = Vec::with_capacity(chosen.len());
         let mut admissible: Vec<(EntityIdx, FormKind)> = Vec::new();
         for (c, title) in chosen.iter().zip(&titles) {
-            let surface = &text[c.span.range()];
             admissible.clear();
-            let targets = self.pattern_targets(c.pattern as usize);
             let listed = |e: EntityIdx| {
-                targets
-                    .iter()
-                    .any(|o| o.entity != e && o.kind != FormKind::Surname && case_ok(o, surface))
+                self.viable_targets(c)
+                    .any(|o| o.entity != e && o.kind != FormKind::Surname)
             };
             // "Ana Costa" is not António Costa: a lone surname right after
             // another given name names somebody else.
             let other_given_name = title.is_none() && given_name_before(text, c.span.start, &spans);
-            for t in targets {
-                if !case_ok(t, surface) {
-                    continue;
-                }
+            for t in self.viable_targets(c) {
                 let person = self.kinds[t.entity.index()] == EntityType::Person;
                 if person && other_given_name && !t.form.contains(' ') {
                     continue;
@@ -413,6 +413,17 @@ impl Tagger {
         (mentions, stats)
     }
 
+    /// The targets of a candidate's pattern that passed the case rule.
+    fn viable_targets<'a>(&'a self, c: &Candidate) -> impl Iterator<Item = &'a Target> + 'a {
+        let viable = c.viable;
+        self.pattern_targets(c.pattern as usize)
+            .iter()
+            .take(64)
+            .enumerate()
+            .filter(move |(i, _)| viable >> i & 1 == 1)
+            .map(|(_, t)| t)
+    }
+
     fn pattern_targets(&self, pid: usize) -> &[Target] {
         &self.targets[self.starts[pid] as usize..self.starts[pid + 1] as usize]
     }
@@ -423,7 +434,7 @@ impl Tagger {
     fn decide(
         &self,
         options: &[(EntityIdx, FormKind)],
-        strong: &HashMap<EntityIdx, u32>,
+        strong: &FastMap<EntityIdx, u32>,
     ) -> Option<usize> {
         let score = |e: EntityIdx| -> u32 {
             let own = strong.get(&e).copied().unwrap_or(0) * 4;
@@ -454,6 +465,9 @@ struct Candidate {
     span: Span,
     pattern: u32,
     glued: bool,
+    /// Bit `i`: target `i` of the pattern passes the case rule (a pattern
+    /// has at most 64 targets that count).
+    viable: u64,
 }
 
 fn add_target(
@@ -463,7 +477,7 @@ fn add_target(
     entity: EntityIdx,
     kind: FormKind,
     weak: bool,
-    words: &std::collections::HashSet<&str>,
+    words: &EnglishWords,
 ) {
     if folded.trim().is_empty() {
         return;
@@ -485,12 +499,7 @@ fn add_target(
     });
 }
 
-fn case_rule(
-    form: &str,
-    folded: &str,
-    kind: FormKind,
-    words: &std::collections::HashSet<&str>,
-) -> CaseRule {
+fn case_rule(form: &str, folded: &str, kind: FormKind, words: &EnglishWords) -> CaseRule {
     let letters: Vec<char> = form.chars().filter(|c| c.is_alphabetic()).collect();
     let all_upper = !letters.is_empty() && letters.iter().all(|c| c.is_uppercase());
     if all_upper && letters.len() <= 3 {
@@ -505,11 +514,27 @@ fn case_rule(
         && folded.split([' ', '-']).any(|w| {
             w.chars().count() >= 3 && !words.contains(w) && !SURNAME_PARTICLES.contains(&w)
         });
-    CaseRule::Name { lowercase_ok }
+    let caps = form
+        .split(is_word_separator)
+        .filter(|w| !w.is_empty())
+        .take(64)
+        .enumerate()
+        .filter(|(_, w)| {
+            w.chars()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(char::is_uppercase)
+        })
+        .fold(0u64, |acc, (i, _)| acc | 1 << i);
+    CaseRule::Name { lowercase_ok, caps }
 }
 
 /// Does `surface` (original characters) satisfy the target's case rule?
 fn case_ok(t: &Target, surface: &str) -> bool {
+    let first_alpha_upper = |w: &str| {
+        w.chars()
+            .find(|c| c.is_alphabetic())
+            .is_some_and(char::is_uppercase)
+    };
     match t.case {
         CaseRule::Upper => surface
             .chars()
@@ -517,35 +542,37 @@ fn case_ok(t: &Target, surface: &str) -> bool {
             .all(|c| c.is_uppercase()),
         CaseRule::UpperOrTitle => {
             let mut letters = surface.chars().filter(|c| c.is_alphabetic());
-            let first_upper = letters.next().is_some_and(char::is_uppercase);
-            let rest: Vec<char> = letters.collect();
-            first_upper
-                && (rest.iter().all(|c| c.is_uppercase()) || rest.iter().all(|c| c.is_lowercase()))
+            if !letters.next().is_some_and(char::is_uppercase) {
+                return false;
+            }
+            let (mut upper, mut lower) = (true, true);
+            for c in letters {
+                upper &= c.is_uppercase();
+                lower &= c.is_lowercase();
+            }
+            upper || lower
         }
-        CaseRule::Name { lowercase_ok } => {
-            if lowercase_ok && !surface.chars().any(char::is_uppercase) {
-                return true;
+        CaseRule::Name { lowercase_ok, caps } => {
+            let has_upper = if surface.is_ascii() {
+                surface.bytes().any(|b| b.is_ascii_uppercase())
+            } else {
+                surface.chars().any(char::is_uppercase)
+            };
+            if !has_upper {
+                return lowercase_ok || caps == 0;
             }
-            let is_sep =
-                |c: char| c.is_whitespace() || c == '-' || c == '\u{2010}' || c == '\u{2011}';
-            let mut s_words = surface.split(is_sep).filter(|w| !w.is_empty());
-            for f in t.form.split(is_sep).filter(|w| !w.is_empty()) {
-                let Some(s) = s_words.next() else { return true };
-                let f_upper = f
-                    .chars()
-                    .find(|c| c.is_alphabetic())
-                    .is_some_and(char::is_uppercase);
-                let s_upper = s
-                    .chars()
-                    .find(|c| c.is_alphabetic())
-                    .is_some_and(char::is_uppercase);
-                if f_upper && !s_upper {
-                    return false;
-                }
-            }
-            true
+            surface
+                .split(is_word_separator)
+                .filter(|w| !w.is_empty())
+                .take(64)
+                .enumerate()
+                .all(|(i, w)| caps >> i & 1 == 0 || first_alpha_upper(w))
         }
     }
+}
+
+fn is_word_separator(c: char) -> bool {
+    c.is_whitespace() || c == '-' || c == '\u{2010}' || c == '\u{2011}'
 }
 
 fn left_boundary(folded: &str, start: usize) -> bool {

@@ -218,14 +218,15 @@ fn entity(e: EntityJson, path: &Path) -> Result<EntityNode> {
         "inferred" => EntitySource::Inferred,
         s => return Err(bad(path, format!("entity {}: unknown source {s:?}", e.id))),
     };
-    let properties = e
-        .properties
-        .into_iter()
-        .filter_map(|(k, v)| match v {
-            serde_json::Value::String(s) => Some((k, s)),
-            _ => None,
-        })
-        .collect();
+    let properties = std::sync::Arc::new(
+        e.properties
+            .into_iter()
+            .filter_map(|(k, v)| match v {
+                serde_json::Value::String(s) => Some((k, s)),
+                _ => None,
+            })
+            .collect(),
+    );
     Ok(EntityNode {
         id: e.id,
         name: e.name,

@@ -371,16 +371,30 @@ pub(crate) fn split_list(s: &str) -> impl Iterator<Item = &str> {
     s.split('|').map(str::trim).filter(|s| !s.is_empty())
 }
 
-/// The set of ordinary lower-case English words.
-pub(crate) fn english_words() -> &'static std::collections::HashSet<&'static str> {
-    static WORDS: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
-        std::sync::OnceLock::new();
+/// The ordinary lower-case English words, sorted byte-wise in the embedded
+/// file, so a lookup is a binary search and start-up hashes nothing.
+pub(crate) struct EnglishWords(Vec<&'static str>);
+
+impl EnglishWords {
+    /// True when `word` (lower case) is an ordinary English word.
+    pub(crate) fn contains(&self, word: &str) -> bool {
+        self.0.binary_search(&word).is_ok()
+    }
+}
+
+/// The embedded English word list.
+pub(crate) fn english_words() -> &'static EnglishWords {
+    static WORDS: std::sync::OnceLock<EnglishWords> = std::sync::OnceLock::new();
     WORDS.get_or_init(|| {
-        ENGLISH_WORDS
+        let mut words: Vec<&'static str> = ENGLISH_WORDS
             .lines()
             .map(str::trim)
             .filter(|w| !w.is_empty() && !w.starts_with('#'))
-            .collect()
+            .collect();
+        if !words.is_sorted() {
+            words.sort_unstable();
+        }
+        EnglishWords(words)
     })
 }
 

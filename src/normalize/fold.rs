@@ -54,8 +54,9 @@ pub fn fold_into(text: &str, out: &mut String, map: &mut OffsetMapBuilder) {
             i += 1;
         }
         if i > run_start {
-            let run = &text[run_start..i];
-            out.extend(run.bytes().map(|b| b.to_ascii_lowercase() as char));
+            let at = out.len();
+            out.push_str(&text[run_start..i]);
+            out[at..].make_ascii_lowercase();
             map.copy(i - run_start);
         }
         if i >= bytes.len() {

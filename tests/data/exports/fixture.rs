@@ -67,10 +67,12 @@ fn analysis(d: Doc) -> Analysis {
                 mentions: *count,
                 documents: [d.id.to_string()].into(),
                 forms,
-                properties: props
-                    .iter()
-                    .map(|(k, v)| (k.to_string(), v.to_string()))
-                    .collect(),
+                properties: std::sync::Arc::new(
+                    props
+                        .iter()
+                        .map(|(k, v)| (k.to_string(), v.to_string()))
+                        .collect(),
+                ),
             },
         );
         if *source == EntitySource::Gazetteer {
