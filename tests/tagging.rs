@@ -13,6 +13,7 @@ friedrich-merz\tperson\tFriedrich Merz\t\tgermany\t\t
 angela-merkel\tperson\tAngela Merkel\t\tgermany\t\t
 ursula-von-der-leyen\tperson\tUrsula von der Leyen\t\t\t\t
 xi-jinping\tperson\tXi Jinping\t\tchina\t\t
+recep-tayyip-erdogan\tperson\tRecep Tayyip Erdo\u{11f}an\t\tturkey\t\t
 gordon-brown\tperson\tGordon Brown\t\tunited-kingdom\t\t
 boris-johnson\tperson\tBoris Johnson\t\tunited-kingdom\t\t
 mike-johnson\tperson\tMike Johnson\t\tunited-states\t\t
@@ -294,5 +295,32 @@ fn a_surname_after_another_given_name_is_somebody_else() {
             &["Russia=russia", "Putin=vladimir-putin"],
         ),
         ("J. Putin wrote back.", &[]),
+    ]);
+}
+
+#[test]
+fn accents_and_unicode_forms_fold_but_spans_stay_on_the_original() {
+    run(&[
+        ("Erdogan spoke.", &["Erdogan=recep-tayyip-erdogan"]),
+        (
+            "Erdo\u{11f}an spoke.",
+            &["Erdo\u{11f}an=recep-tayyip-erdogan"],
+        ),
+        (
+            "Erdog\u{306}an spoke.",
+            &["Erdog\u{306}an=recep-tayyip-erdogan"],
+        ),
+        (
+            "ERDO\u{11e}AN SPOKE.",
+            &["ERDO\u{11e}AN=recep-tayyip-erdogan"],
+        ),
+        (
+            "Recep\u{a0}Tayyip Erdo\u{11f}an spoke.",
+            &["Recep\u{a0}Tayyip Erdo\u{11f}an=recep-tayyip-erdogan"],
+        ),
+        (
+            "Mos\u{ad}cow and Ky\u{200b}iv",
+            &["Mos\u{ad}cow=moscow", "Ky\u{200b}iv=kyiv"],
+        ),
     ]);
 }

@@ -150,6 +150,10 @@ mod tests {
             ("İstanbul", "istanbul"),
             ("Straße", "strasse"),
             ("\u{FB01}nance", "finance"),
+            // Decomposed (NFD) and compatibility forms fold like composed ones.
+            ("Erdog\u{306}an", "erdogan"),
+            ("Ko\u{308}ln", "koln"),
+            ("\u{FF2E}\u{FF21}\u{FF34}\u{FF2F}", "nato"),
         ];
         for (input, want) in cases {
             assert_eq!(fold(input).text, want, "folding {input:?}");
