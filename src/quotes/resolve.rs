@@ -1,0 +1,635 @@
+//! Resolution: turns the words naming a speaker into an entity.
+//!
+//! - A mention is its entity.
+//! - A pronoun is the nearest compatible person (he/she) or organization
+//!   (they/it) in the sentences before it, the first one named in the
+//!   nearest sentence that names one (subjects come first). Gender comes from
+//!   the gazetteer's `gender`, from Mr/Ms/Mrs and gendered role words, or
+//!   from an earlier he/she resolved to the same person.
+//! - A descriptor ("the Russian president", "the Kremlin leader", "the
+//!   spokeswoman") is matched against what the document said about the
+//!   people it mentioned before (titles, appositions) and against their
+//!   gazetteer `descriptors` and `role`; failing that, against a descriptor
+//!   listed for exactly one entity in the whole gazetteer. Organization
+//!   descriptors ("the ministry") resolve to an organization mentioned
+//!   before whose name has that word; a bare common noun otherwise stays
+//!   unresolved rather than guessed.
+//! - An unknown name becomes an inferred entity; a later surname-only
+//!   reference ("Lopez said") is the same inferred person.
+
+use super::attribute::{ceil_boundary, floor_boundary, Ctx, Phrase, PhraseKind};
+use super::cues::{self, Gender, Pronoun};
+use super::tokens::{ends_sentence, tokenize, Tok};
+use super::Speaker;
+use crate::gazetteer::{EntityIdx, EntityType};
+use crate::span::Span;
+use std::collections::HashMap;
+
+/// How far back (bytes) a pronoun looks for its antecedent.
+const PRONOUN_WINDOW: usize = 2500;
+/// How many sentences back a pronoun looks.
+const PRONOUN_SENTENCES: usize = 4;
+/// How far back (mentions) a descriptor looks.
+const DESCRIPTOR_MENTIONS: usize = 300;
+
+/// A speaker as resolved: a gazetteer entity or an inferred one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum Target {
+    Entity(EntityIdx),
+    Inferred(usize),
+}
+
+struct Inferred {
+    name: String,
+    kind: EntityType,
+    gender: Option<Gender>,
+    /// What the text said the person is (lower case): "nurse in ohio".
+    descriptions: Vec<String>,
+}
+
+/// Per-document resolution state, fed quotation by quotation in text order.
+pub(crate) struct Resolver<'c, 'a> {
+    ctx: &'c Ctx<'a>,
+    inferred: Vec<Inferred>,
+    /// Where inferred entities were named, in order.
+    occurrences: Vec<(usize, usize)>,
+    learned: HashMap<Target, Gender>,
+    /// Appositions after person mentions: (mention index, lower-case text).
+    appositions: Option<Vec<(usize, String)>>,
+    /// Gazetteer-wide: lower-case descriptor -> entities listing it.
+    gazetteer_descriptors: Option<HashMap<String, Vec<EntityIdx>>>,
+    toks: Vec<Tok>,
+}
+
+impl<'c, 'a> Resolver<'c, 'a> {
+    pub fn new(ctx: &'c Ctx<'a>) -> Self {
+        Resolver {
+            ctx,
+            inferred: Vec::new(),
+            occurrences: Vec::new(),
+            learned: HashMap::new(),
+            appositions: None,
+            gazetteer_descriptors: None,
+            toks: Vec::new(),
+        }
+    }
+
+    /// The public form of a target.
+    pub fn speaker(&self, t: Target) -> Speaker {
+        match t {
+            Target::Entity(e) => Speaker::Entity(e),
+            Target::Inferred(i) => Speaker::Inferred {
+                name: self.inferred[i].name.clone(),
+                kind: self.inferred[i].kind,
+            },
+        }
+    }
+
+    /// Resolves the words naming a speaker.
+    pub fn resolve(&mut self, phrase: &Phrase) -> Option<Target> {
+        match phrase.kind {
+            PhraseKind::Mention(mi) => self.ctx.mention_entity(mi).map(Target::Entity),
+            PhraseKind::Pronoun(p) => self.pronoun(p, phrase.span.start),
+            PhraseKind::Descriptor => self.descriptor(phrase.span),
+            PhraseKind::Name { org } => Some(self.name(phrase.span, org)),
+            PhraseKind::Group => None,
+        }
+    }
+
+    // ---- names ----
+
+    fn name(&mut self, span: Span, org: bool) -> Target {
+        let text = self.ctx.text;
+        let name = text[span.range()]
+            .trim_end_matches(['\'', '’'])
+            .trim_end_matches("'s");
+        let name = name.trim_end_matches("’s").to_string();
+        let surname = name.rsplit(' ').next().unwrap_or(&name).to_string();
+        let found = self
+            .inferred
+            .iter()
+            .position(|p| p.name == name)
+            .or_else(|| {
+                self.inferred.iter().rposition(|p| {
+                    p.kind == EntityType::Person
+                        && !org
+                        && p.name.rsplit(' ').next() == Some(surname.as_str())
+                })
+            });
+        let idx = match found {
+            Some(i) => i,
+            None => {
+                self.inferred.push(Inferred {
+                    name,
+                    kind: if org {
+                        EntityType::Organization
+                    } else {
+                        EntityType::Person
+                    },
+                    gender: None,
+                    descriptions: Vec::new(),
+                });
+                self.inferred.len() - 1
+            }
+        };
+        if self.inferred[idx].kind == EntityType::Person {
+            let (role, gender) = self.role_before(span);
+            let appo = apposition_after(text, span.end);
+            let p = &mut self.inferred[idx];
+            for d in [role, appo].into_iter().flatten() {
+                if p.gender.is_none() {
+                    p.gender = d.split(' ').find_map(cues::gender_word);
+                }
+                p.descriptions.push(d);
+            }
+            if p.gender.is_none() {
+                p.gender = gender;
+            }
+        }
+        self.occurrences.push((span.start, idx));
+        Target::Inferred(idx)
+    }
+
+    /// Role words just before a name ("Health Minister", "nurse") and the
+    /// gender an honorific gives ("Ms").
+    fn role_before(&self, span: Span) -> (Option<String>, Option<Gender>) {
+        let text = self.ctx.text;
+        let from = ceil_boundary(text, span.start.saturating_sub(60));
+        let before = &text[from..span.start];
+        let mut words: Vec<&str> = Vec::new();
+        for w in before.split_whitespace().rev() {
+            let bare = w.trim_end_matches('.');
+            if bare.is_empty()
+                || !bare.chars().all(|c| c.is_alphabetic() || c == '-')
+                || cues::is_determiner(bare)
+                || cues::is_np_stop(bare)
+                || cues::reporting_verb(bare).is_some()
+                || words.len() == 4
+            {
+                break;
+            }
+            words.push(bare);
+        }
+        words.reverse();
+        let gender = words.iter().find_map(|w| cues::gender_word(w));
+        let role = words
+            .iter()
+            .filter(|w| !matches!(**w, "Mr" | "Mrs" | "Ms" | "Miss" | "Dr"))
+            .map(|w| w.to_lowercase())
+            .collect::<Vec<_>>()
+            .join(" ");
+        ((!role.is_empty()).then_some(role), gender)
+    }
+
+    // ---- pronouns ----
+
+    fn pronoun(&mut self, p: Pronoun, pos: usize) -> Option<Target> {
+        let ctx = self.ctx;
+        let text = ctx.text;
+        let from = ceil_boundary(text, pos.saturating_sub(PRONOUN_WINDOW));
+        let mut toks = std::mem::take(&mut self.toks);
+        tokenize(text, Span::new(from, pos), ctx.quotes, &mut toks);
+        let bounds: Vec<usize> = (0..toks.len())
+            .filter(|&i| ends_sentence(text, &toks, i))
+            .map(|i| toks[i].span.end)
+            .collect();
+        self.toks = toks;
+        let here = bounds.len();
+        let sentence_of = |at: usize| bounds.partition_point(|&b| b <= at);
+        // Candidates in text order: (position, target).
+        let mut cands: Vec<(usize, Target)> = Vec::new();
+        let first = ctx.mentions.partition_point(|m| m.span.start < from);
+        for (mi, m) in ctx.mentions.iter().enumerate().skip(first) {
+            if m.span.start >= pos {
+                break;
+            }
+            if m.demonym || ctx.inside_quote(m.span.start) {
+                continue;
+            }
+            let Some(e) = ctx.mention_entity(mi) else {
+                continue;
+            };
+            let Some(kind) = ctx.entity_kind(e) else {
+                continue;
+            };
+            if self.fits(p, kind, Target::Entity(e), Some(mi)) {
+                cands.push((m.span.start, Target::Entity(e)));
+            }
+        }
+        let first = self.occurrences.partition_point(|&(at, _)| at < from);
+        for &(at, i) in &self.occurrences[first..] {
+            if at >= pos {
+                continue;
+            }
+            let t = Target::Inferred(i);
+            if self.fits(p, self.inferred[i].kind, t, None) {
+                cands.push((at, t));
+            }
+        }
+        cands.sort_by_key(|c| c.0);
+        let earlier = cands
+            .iter()
+            .filter(|c| {
+                let s = sentence_of(c.0);
+                s < here && s + PRONOUN_SENTENCES >= here
+            })
+            .max_by_key(|c| (sentence_of(c.0), std::cmp::Reverse(c.0)));
+        let chosen = match p {
+            // Organizations: the nearest one.
+            Pronoun::They | Pronoun::It => cands
+                .iter()
+                .rev()
+                .find(|c| sentence_of(c.0) + 2 >= here)
+                .map(|c| c.1),
+            _ => earlier
+                .or_else(|| cands.iter().find(|c| sentence_of(c.0) == here))
+                .map(|c| c.1),
+        }?;
+        let gender = match p {
+            Pronoun::He => Some(Gender::Male),
+            Pronoun::She => Some(Gender::Female),
+            _ => None,
+        };
+        if let Some(g) = gender {
+            if self.gender_of(chosen, None).is_none() {
+                self.learned.insert(chosen, g);
+            }
+        }
+        Some(chosen)
+    }
+
+    /// Whether an entity of `kind` can be what pronoun `p` refers to.
+    fn fits(&self, p: Pronoun, kind: EntityType, t: Target, mention: Option<usize>) -> bool {
+        match p {
+            Pronoun::He | Pronoun::She => {
+                if kind != EntityType::Person {
+                    return false;
+                }
+                let want = if p == Pronoun::He {
+                    Gender::Male
+                } else {
+                    Gender::Female
+                };
+                self.gender_of(t, mention).map_or(true, |g| g == want)
+            }
+            Pronoun::They => kind == EntityType::Organization,
+            Pronoun::It => kind == EntityType::Organization,
+        }
+    }
+
+    fn gender_of(&self, t: Target, mention: Option<usize>) -> Option<Gender> {
+        if let Some(&g) = self.learned.get(&t) {
+            return Some(g);
+        }
+        match t {
+            Target::Entity(e) => {
+                let ent = self.ctx.gazetteer.entity(e);
+                match ent
+                    .property("gender")
+                    .map(str::to_ascii_lowercase)
+                    .as_deref()
+                {
+                    Some("male" | "m" | "man") => return Some(Gender::Male),
+                    Some("female" | "f" | "woman") => return Some(Gender::Female),
+                    _ => {}
+                }
+                let m = &self.ctx.mentions[mention?];
+                let text = self.ctx.text;
+                let title = m.title.map_or("", |s| &text[s.range()]);
+                let before =
+                    &text[ceil_boundary(text, m.span.start.saturating_sub(6))..m.span.start];
+                let inside = &text[m.span.range()];
+                title
+                    .split_whitespace()
+                    .chain(before.split_whitespace())
+                    .chain(inside.split_whitespace().take(1))
+                    .find_map(cues::gender_word)
+            }
+            Target::Inferred(i) => self.inferred[i].gender,
+        }
+    }
+
+    // ---- descriptors ----
+
+    fn descriptor(&mut self, span: Span) -> Option<Target> {
+        let ctx = self.ctx;
+        let text = ctx.text;
+        let raw: Vec<&str> = text[span.range()]
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .filter(|w| !w.is_empty())
+            .collect();
+        let (det, rest) = match raw.split_first() {
+            Some((d, rest)) if cues::is_determiner(d) => (Some(*d), rest),
+            _ => (None, &raw[..]),
+        };
+        let words: Vec<String> = rest
+            .iter()
+            .map(|w| possessive_stem(w).to_lowercase())
+            .collect();
+        let head = words.last()?.clone();
+        let indefinite = det.is_some_and(|d| !cues::is_definite(d));
+        // A mention inside the phrase ("a Kremlin spokesman", "the Kremlin leader").
+        let inner_org = self.org_mention_in(span);
+        if cues::is_org_head(&head) && !cues::is_spokesperson(&head) {
+            return self.org_descriptor(span, rest, &words, &head);
+        }
+        if !indefinite {
+            if let Some(t) = self.person_by_description(span, &words, &head) {
+                return Some(t);
+            }
+            if let Some(t) = self.gazetteer_descriptor(&words.join(" ")) {
+                return Some(t);
+            }
+        }
+        if cues::is_spokesperson(&head) {
+            // "a spokeswoman for the ministry", "a Kremlin spokesman": the organization.
+            return inner_org.map(Target::Entity);
+        }
+        None
+    }
+
+    fn org_mention_in(&self, span: Span) -> Option<EntityIdx> {
+        let ctx = self.ctx;
+        let first = ctx.mentions.partition_point(|m| m.span.end <= span.start);
+        ctx.mentions[first..]
+            .iter()
+            .enumerate()
+            .take_while(|(_, m)| m.span.start < span.end)
+            .filter(|(_, m)| !m.demonym)
+            .find_map(|(k, _)| {
+                let e = ctx.mention_entity(first + k)?;
+                (ctx.entity_kind(e) == Some(EntityType::Organization)).then_some(e)
+            })
+    }
+
+    /// "the ministry": the last organization named before whose name has the
+    /// head word; "the Russian foreign ministry": else an inferred organization.
+    fn org_descriptor(
+        &mut self,
+        span: Span,
+        rest: &[&str],
+        words: &[String],
+        head: &str,
+    ) -> Option<Target> {
+        let ctx = self.ctx;
+        let first = ctx.mentions.partition_point(|m| m.span.start < span.start);
+        let lo = first.saturating_sub(DESCRIPTOR_MENTIONS);
+        for mi in (lo..first).rev() {
+            let Some(e) = ctx.mention_entity(mi) else {
+                continue;
+            };
+            let ent = ctx.gazetteer.entity(e);
+            if ent.kind != EntityType::Organization {
+                continue;
+            }
+            let names = std::iter::once(ent.name.as_str())
+                .chain(ent.aliases.iter().map(String::as_str))
+                .chain(ent.list_property("descriptors"));
+            let hit = names.map(str::to_lowercase).any(|n| {
+                n.split_whitespace().any(|w| w == head)
+                    && words
+                        .iter()
+                        .all(|w| n.contains(w.as_str()) || is_modifier_free(w))
+            });
+            if hit {
+                return Some(Target::Entity(e));
+            }
+        }
+        if let Some(i) = self.inferred.iter().rposition(|p| {
+            p.kind == EntityType::Organization
+                && p.name.to_lowercase().split_whitespace().any(|w| w == head)
+        }) {
+            return Some(Target::Inferred(i));
+        }
+        if let Some(t) = self.gazetteer_descriptor(&words.join(" ")) {
+            return Some(t);
+        }
+        // Named by its modifiers ("the Russian defence ministry"): inferred.
+        let named = rest.len() > 1
+            && rest[..rest.len() - 1]
+                .iter()
+                .any(|w| w.starts_with(char::is_uppercase));
+        if named {
+            let name = rest.join(" ");
+            let name_span = Span::new(span.end - name.len().min(span.len()), span.end);
+            return Some(self.name(name_span, true));
+        }
+        None
+    }
+
+    /// The person the document described with these words before `span`.
+    fn person_by_description(
+        &mut self,
+        span: Span,
+        words: &[String],
+        head: &str,
+    ) -> Option<Target> {
+        let ctx = self.ctx;
+        let text = ctx.text;
+        let demonyms = self.demonyms_in(span);
+        self.ensure_appositions();
+        let first = ctx.mentions.partition_point(|m| m.span.start < span.start);
+        let lo = first.saturating_sub(DESCRIPTOR_MENTIONS);
+        let mut best: Option<(u8, usize, Target)> = None;
+        let mut consider = |score: u8, pos: usize, t: Target| {
+            let ok = score >= 3 || (score >= 1 && words.len() == 1);
+            if ok && best.map_or(true, |(s, p, _)| score > s || (score == s && pos > p)) {
+                best = Some((score, pos, t));
+            }
+        };
+        let appositions = self.appositions.as_deref().unwrap_or(&[]);
+        for mi in lo..first {
+            let m = &ctx.mentions[mi];
+            if m.demonym {
+                continue;
+            }
+            let Some(e) = ctx.mention_entity(mi) else {
+                continue;
+            };
+            let ent = ctx.gazetteer.entity(e);
+            if ent.kind != EntityType::Person {
+                continue;
+            }
+            let country = ent.property("country");
+            let mut descs: Vec<String> = Vec::new();
+            if let Some(t) = m.title {
+                descs.push(text[t.range()].to_lowercase());
+            }
+            let a = appositions.partition_point(|(k, _)| *k < mi);
+            descs.extend(
+                appositions[a..]
+                    .iter()
+                    .take_while(|(k, _)| *k == mi)
+                    .map(|(_, d)| d.clone()),
+            );
+            descs.extend(ent.list_property("descriptors").map(str::to_lowercase));
+            descs.extend(ent.property("role").map(str::to_lowercase));
+            let score = descs
+                .iter()
+                .map(|d| description_score(d, words, head, &demonyms, country))
+                .max()
+                .unwrap_or(0);
+            consider(score, m.span.start, Target::Entity(e));
+        }
+        for &(at, i) in &self.occurrences {
+            if at >= span.start || self.inferred[i].kind != EntityType::Person {
+                continue;
+            }
+            let score = self.inferred[i]
+                .descriptions
+                .iter()
+                .map(|d| description_score(d, words, head, &demonyms, None))
+                .max()
+                .unwrap_or(0);
+            consider(score, at, Target::Inferred(i));
+        }
+        best.map(|b| b.2)
+    }
+
+    /// Demonym mentions inside `span`: (lower-case word, place id, place name).
+    fn demonyms_in(&self, span: Span) -> Vec<(String, String, String)> {
+        let ctx = self.ctx;
+        let first = ctx.mentions.partition_point(|m| m.span.end <= span.start);
+        ctx.mentions[first..]
+            .iter()
+            .take_while(|m| m.span.start < span.end)
+            .filter(|m| m.demonym)
+            .filter_map(|m| {
+                let e = m.entity?;
+                let ent = ctx.gazetteer.entity(e);
+                Some((
+                    ctx.text[m.span.range()].to_lowercase(),
+                    ent.id.clone(),
+                    ent.name.to_lowercase(),
+                ))
+            })
+            .collect()
+    }
+
+    fn ensure_appositions(&mut self) {
+        if self.appositions.is_some() {
+            return;
+        }
+        let ctx = self.ctx;
+        let mut out = Vec::new();
+        for (mi, m) in ctx.mentions.iter().enumerate() {
+            if m.demonym {
+                continue;
+            }
+            if let Some(d) = apposition_after(ctx.text, m.span.end) {
+                out.push((mi, d));
+            }
+        }
+        self.appositions = Some(out);
+    }
+
+    /// An entity that is the only one in the gazetteer listing this descriptor.
+    fn gazetteer_descriptor(&mut self, phrase: &str) -> Option<Target> {
+        let gaz = self.ctx.gazetteer;
+        let map = self.gazetteer_descriptors.get_or_insert_with(|| {
+            let mut map: HashMap<String, Vec<EntityIdx>> = HashMap::new();
+            for (i, ent) in gaz.entities().iter().enumerate() {
+                for d in ent.list_property("descriptors") {
+                    map.entry(d.to_lowercase())
+                        .or_default()
+                        .push(EntityIdx(i as u32));
+                }
+            }
+            map
+        });
+        match map.get(phrase).map(Vec::as_slice) {
+            Some([only]) => Some(Target::Entity(*only)),
+            _ => None,
+        }
+    }
+}
+
+/// How well the phrase's words (head last) match a description: 4 exact, 3
+/// head and every modifier (a demonym matching the person's country or a
+/// place named in the description), 1 head only.
+fn description_score(
+    desc: &str,
+    words: &[String],
+    head: &str,
+    demonyms: &[(String, String, String)],
+    country: Option<&str>,
+) -> u8 {
+    let dwords: Vec<&str> = desc
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '-')
+        .map(possessive_stem)
+        .filter(|w| !w.is_empty() && !cues::is_determiner(w))
+        .collect();
+    if dwords.len() == words.len() && dwords.iter().zip(words).all(|(a, b)| *a == b) {
+        return 4;
+    }
+    let same_head = |w: &str| {
+        w == head
+            || (cues::is_spokesperson(w) && cues::is_spokesperson(head) && w.starts_with("spokes"))
+    };
+    if !dwords.iter().any(|w| same_head(w)) {
+        return 0;
+    }
+    let modifiers_ok = words[..words.len() - 1].iter().all(|w| {
+        dwords.contains(&w.as_str())
+            || demonyms.iter().any(|(dw, id, name)| {
+                dw == w && (country == Some(id.as_str()) || desc.contains(name.as_str()))
+            })
+            || is_modifier_free(w)
+    });
+    if modifiers_ok {
+        3
+    } else {
+        1
+    }
+}
+
+/// Modifiers that do not narrow a descriptor ("the top diplomat").
+fn is_modifier_free(w: &str) -> bool {
+    matches!(
+        w,
+        "top"
+            | "senior"
+            | "chief"
+            | "main"
+            | "current"
+            | "new"
+            | "veteran"
+            | "then"
+            | "country's"
+            | "nation's"
+    )
+}
+
+fn possessive_stem(w: &str) -> &str {
+    w.trim_end_matches("'s")
+        .trim_end_matches("’s")
+        .trim_end_matches(['\'', '’'])
+}
+
+/// The apposition after a name: ", the Kremlin spokesman," or ", a nurse in
+/// Ohio." -> "kremlin spokesman" / "nurse in ohio" (determiner dropped).
+pub(crate) fn apposition_after(text: &str, end: usize) -> Option<String> {
+    let rest = &text[end..floor_boundary(text, (end + 120).min(text.len()))];
+    let rest = rest.strip_prefix(',')?.trim_start();
+    let stop = rest
+        .find([',', '.', ';', '\n', '(', ')', '“', '"', '”'])
+        .unwrap_or(rest.len());
+    let body = &rest[..stop];
+    let mut words = body.split_whitespace();
+    let first = words.next()?;
+    if !cues::is_determiner(first) && possessive_stem(first) == first {
+        return None;
+    }
+    let mut tail: Vec<&str> = if cues::is_determiner(first) {
+        words.collect()
+    } else {
+        body.split_whitespace().collect()
+    };
+    if let Some(cut) = tail
+        .iter()
+        .position(|w| cues::reporting_verb(w).is_some() || matches!(*w, "who" | "which"))
+    {
+        tail.truncate(cut);
+    }
+    (!tail.is_empty() && tail.len() <= 8).then(|| tail.join(" ").to_lowercase())
+}
