@@ -1,0 +1,341 @@
+//! End-to-end tests of the `newsgraph` binary: outputs, exit codes, error
+//! messages and atomic output files.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_newsgraph"))
+}
+
+fn data(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(name)
+}
+
+fn examples() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/articles")
+}
+
+fn run_with_stdin(cmd: &mut Command, stdin: &str) -> Output {
+    let mut child = cmd
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("binary starts");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn json(o: &Output) -> serde_json::Value {
+    assert!(o.status.success(), "failed: {}", stderr(o));
+    serde_json::from_slice(&o.stdout).expect("stdout is JSON")
+}
+
+#[test]
+fn build_json_follows_the_schema_and_offsets_point_into_the_original() {
+    let out = bin().arg("build").arg(examples()).output().unwrap();
+    let v = json(&out);
+    assert_eq!(v["schema"], "newsgraph/1");
+    let docs = v["documents"].as_array().unwrap();
+    assert_eq!(docs.len(), 3);
+    for d in docs {
+        for key in [
+            "id",
+            "bytes",
+            "sentences",
+            "paragraphs",
+            "encoding",
+            "repairs",
+        ] {
+            assert!(d.get(key).is_some(), "document lacks {key}: {d}");
+        }
+    }
+    let entities = v["entities"].as_array().unwrap();
+    let ids: Vec<&str> = entities.iter().map(|e| e["id"].as_str().unwrap()).collect();
+    for want in [
+        "vladimir-putin",
+        "russia",
+        "kremlin",
+        "nato",
+        "ursula-von-der-leyen",
+    ] {
+        assert!(ids.contains(&want), "{want} missing from {ids:?}");
+    }
+    for e in entities {
+        assert_eq!(
+            e["source"]
+                .as_str()
+                .map(|s| s == "gazetteer" || s == "inferred"),
+            Some(true)
+        );
+        assert!(
+            e["mentions"].as_u64().is_some() && e["forms"].is_object() && e["documents"].is_array()
+        );
+        assert!(["person", "place", "organization"].contains(&e["type"].as_str().unwrap()));
+    }
+    // Every mention's text is exactly the original bytes at its offsets.
+    for m in v["mentions"].as_array().unwrap() {
+        let doc = m["document"].as_str().unwrap();
+        let text = std::fs::read_to_string(examples().join(doc)).unwrap();
+        let (s, e) = (
+            m["start"].as_u64().unwrap() as usize,
+            m["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&text[s..e], m["text"].as_str().unwrap(), "mention {m}");
+    }
+    let edges = v["edges"].as_array().unwrap();
+    let putin_kremlin = edges.iter().find(|e| {
+        e["relation"] == "co_occurs"
+            && ((e["source"] == "kremlin" && e["target"] == "vladimir-putin")
+                || (e["source"] == "vladimir-putin" && e["target"] == "kremlin"))
+    });
+    assert!(
+        putin_kremlin.is_some(),
+        "Putin and the Kremlin share a sentence"
+    );
+    for e in edges {
+        assert!(e["weight"].as_u64().unwrap() >= 1);
+        assert!(!e["documents"].as_array().unwrap().is_empty());
+        assert!(e["evidence"].as_array().unwrap().len() <= 5);
+    }
+}
+
+#[test]
+fn stdin_is_read_when_no_input_is_given() {
+    let out = run_with_stdin(
+        bin()
+            .args(["build", "--no-default-gazetteer", "-g"])
+            .arg(data("tricky.tsv")),
+        "Anna Ruiz flew from Z\u{fc}rich to S\u{e3}o Paulo.\n",
+    );
+    let v = json(&out);
+    assert_eq!(v["documents"][0]["id"], "stdin");
+    let ids: Vec<&str> = v["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["anna-ruiz", "sao-paulo", "zurich"]);
+    assert_eq!(v["edges"].as_array().unwrap().len(), 3);
+}
+
+#[test]
+fn windows_min_weight_and_top() {
+    let text = "Anna Ruiz visited Zurich.\nLater S\u{e3}o Paulo hosted her.\n\nZurich again, with Anna Ruiz.";
+    let edges = |args: &[&str]| {
+        let out = run_with_stdin(
+            bin()
+                .args(["build", "--no-default-gazetteer", "-g"])
+                .arg(data("tricky.tsv"))
+                .args(args),
+            text,
+        );
+        json(&out)["edges"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                format!(
+                    "{}-{}:{}",
+                    e["source"].as_str().unwrap(),
+                    e["target"].as_str().unwrap(),
+                    e["weight"]
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(edges(&[]), ["anna-ruiz-zurich:2"]);
+    assert_eq!(edges(&["--window", "paragraph"]), ["anna-ruiz-zurich:2"]);
+    assert_eq!(
+        edges(&["--window", "document"]),
+        [
+            "anna-ruiz-sao-paulo:1",
+            "anna-ruiz-zurich:1",
+            "sao-paulo-zurich:1"
+        ]
+    );
+    assert_eq!(edges(&["--min-weight", "3"]), Vec::<String>::new());
+    assert_eq!(
+        edges(&["--window", "document", "--top", "2"]),
+        ["anna-ruiz-zurich:1"]
+    );
+}
+
+#[test]
+fn dot_renders_with_graphviz_whatever_the_names() {
+    let text = "Anna \"La Jefa\" Ruiz met Back\\Slash Holdings in Z\u{fc}rich. \
+                The graph of Strict Node Group met BackSlash Holdings and Anna Ruiz in S\u{e3}o Paulo.";
+    let out = run_with_stdin(
+        bin()
+            .args(["build", "--no-default-gazetteer", "-f", "dot", "-g"])
+            .arg(data("tricky.tsv")),
+        text,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let dot = String::from_utf8(out.stdout).unwrap();
+    assert!(dot.contains(r#"label="Anna \"La Jefa\" Ruiz""#), "{dot}");
+    assert!(dot.contains(r#"label="Back\\Slash Holdings""#), "{dot}");
+    let mut render = Command::new("dot")
+        .arg("-Tsvg")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("Graphviz `dot` is installed (.ci/run installs it)");
+    render
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(dot.as_bytes())
+        .unwrap();
+    let svg = render.wait_with_output().unwrap();
+    assert!(svg.status.success(), "dot failed: {}\n{dot}", stderr(&svg));
+    let svg = String::from_utf8(svg.stdout).unwrap();
+    for label in [
+        "Anna &quot;La Jefa&quot; Ruiz",
+        "Back\\Slash Holdings",
+        "Zürich",
+        "São Paulo",
+        ">graph<",
+    ] {
+        assert!(svg.contains(label), "{label} not rendered:\n{svg}");
+    }
+    assert_eq!(svg.matches("class=\"node\"").count(), 5);
+    // Sentence one links 3 entities (3 edges), sentence two 4 (6 edges), one pair in both.
+    assert_eq!(svg.matches("class=\"edge\"").count(), 8);
+    assert!(
+        dot.contains("penwidth=2.00"),
+        "the shared pair has weight 2:\n{dot}"
+    );
+}
+
+#[test]
+fn missing_input_is_an_error_naming_the_path_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_file = dir.path().join("graph.json");
+    let out = bin()
+        .args(["build", "no/such/article.txt", "-o"])
+        .arg(&out_file)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("no/such/article.txt") && err.lines().count() == 1,
+        "{err}"
+    );
+    assert!(!out_file.exists());
+}
+
+#[test]
+fn malformed_gazetteer_names_file_and_line_and_keeps_the_old_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_file = dir.path().join("graph.json");
+    std::fs::write(&out_file, "previous run").unwrap();
+    let out = bin()
+        .arg("build")
+        .arg(examples())
+        .arg("-g")
+        .arg(data("broken.tsv"))
+        .arg("-o")
+        .arg(&out_file)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("broken.tsv:2:") && err.contains("columns"),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert_eq!(std::fs::read_to_string(&out_file).unwrap(), "previous run");
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(leftovers.len(), 1, "no temporary file left behind");
+}
+
+#[test]
+fn an_unreadable_document_is_reported_and_the_rest_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("docs");
+    std::fs::create_dir(&docs).unwrap();
+    std::fs::write(docs.join("good.txt"), "Anna Ruiz landed in Zurich.").unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(docs.join("gone.txt"), docs.join("dangling.txt")).unwrap();
+    let out_file = dir.path().join("graph.json");
+    let out = bin()
+        .args(["build", "--no-default-gazetteer", "-g"])
+        .arg(data("tricky.tsv"))
+        .arg(&docs)
+        .arg("-o")
+        .arg(&out_file)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "a skipped document makes the exit status 1"
+    );
+    let err = stderr(&out);
+    assert!(err.contains("dangling.txt"), "{err}");
+    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&out_file).unwrap()).unwrap();
+    assert_eq!(v["documents"].as_array().unwrap().len(), 1);
+    assert_eq!(v["documents"][0]["id"], "good.txt");
+}
+
+#[test]
+fn usage_errors_exit_with_2() {
+    let out = bin()
+        .args(["build", "--window", "chapter"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let out = bin().args(["frobnicate"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn entities_table_tsv_and_json_agree() {
+    let tsv = bin()
+        .args(["entities", "-f", "tsv"])
+        .arg(examples())
+        .output()
+        .unwrap();
+    assert!(tsv.status.success(), "{}", stderr(&tsv));
+    let tsv = String::from_utf8(tsv.stdout).unwrap();
+    let mut lines = tsv.lines();
+    assert_eq!(lines.next(), Some("id\tname\ttype\tmentions\tdocuments"));
+    let rows: Vec<Vec<&str>> = lines.map(|l| l.split('\t').collect()).collect();
+    let j = json(
+        &bin()
+            .args(["entities", "-f", "json"])
+            .arg(examples())
+            .output()
+            .unwrap(),
+    );
+    let j = j.as_array().unwrap();
+    assert_eq!(rows.len(), j.len());
+    for (r, e) in rows.iter().zip(j) {
+        assert_eq!(r[0], e["id"].as_str().unwrap());
+        assert_eq!(r[3], e["mentions"].to_string());
+    }
+    let table = bin().args(["entities"]).arg(examples()).output().unwrap();
+    let table = String::from_utf8(table.stdout).unwrap();
+    assert!(table.starts_with("ENTITY"));
+    assert!(table
+        .lines()
+        .any(|l| l.contains("Vladimir Putin") && l.contains("person")));
+}

@@ -1,0 +1,192 @@
+//! The tools for people who grow a gazetteer: `check`, the spaCy pattern
+//! round trip, and `suggest`.
+
+use newsgraph::gazetteer::check::{check_tsv, Severity};
+use newsgraph::gazetteer::spacy::{demonyms, read_patterns, write_patterns, write_tsv};
+use newsgraph::suggest::Suggester;
+use newsgraph::{EntityType, Gazetteer, Pipeline};
+use std::collections::BTreeSet;
+
+#[test]
+fn check_reports_each_problem_with_its_line() {
+    let header = "id\ttype\tname\taliases\tweak\n";
+    let cases: &[(&str, u64, Severity, &str)] = &[
+        (
+            "x\tperson\tAna Costa\n",
+            2,
+            Severity::Error,
+            "expected 5 tab-separated columns",
+        ),
+        (
+            "x\tplanet\tMars\t\t\n",
+            2,
+            Severity::Error,
+            "unknown type `planet`",
+        ),
+        ("\tplace\tTarvos\t\t\n", 2, Severity::Error, "empty id"),
+        (
+            "a\tplace\tTarvos\t\t\na\tplace\tTarvos\tTarvo\t\n",
+            3,
+            Severity::Warning,
+            "duplicate id `a`",
+        ),
+        (
+            "chad\tplace\tChad\t\t\n",
+            2,
+            Severity::Warning,
+            "`Chad` is an ordinary English word",
+        ),
+        (
+            "reading\tplace\tReading\t\tReading\n",
+            0,
+            Severity::Warning,
+            "",
+        ),
+        (
+            "g1\tplace\tGeorgia\t\t\ng2\tplace\tGeorgia\t\t\n",
+            3,
+            Severity::Warning,
+            "`georgia` is claimed by 2 entities (g1, g2)",
+        ),
+        (
+            "cher\tperson\tCher\t\t\n",
+            2,
+            Severity::Warning,
+            "one-word name",
+        ),
+    ];
+    for (rows, line, severity, message) in cases {
+        let text = format!("{header}{rows}");
+        let findings = check_tsv(&[("mine.tsv", &text)]);
+        if message.is_empty() {
+            assert!(
+                findings.is_empty(),
+                "{rows:?}: expected nothing, got {findings:?}"
+            );
+            continue;
+        }
+        let hit = findings
+            .iter()
+            .find(|f| f.message.contains(message))
+            .unwrap_or_else(|| {
+                panic!("{rows:?}: no finding containing {message:?} in {findings:?}")
+            });
+        assert_eq!(
+            (hit.line, hit.severity),
+            (*line, *severity),
+            "{rows:?}: {hit}"
+        );
+        assert!(hit.to_string().starts_with(&format!("mine.tsv:{line}: ")));
+    }
+}
+
+#[test]
+fn check_finds_no_errors_in_the_default_gazetteer() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let files: Vec<(String, String)> = ["places", "organizations", "people"]
+        .iter()
+        .map(|f| {
+            let p = format!("{root}/gazetteer/{f}.tsv");
+            (p.clone(), std::fs::read_to_string(&p).unwrap())
+        })
+        .collect();
+    let refs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
+    let errors: Vec<_> = check_tsv(&refs)
+        .into_iter()
+        .filter(|f| f.severity == Severity::Error)
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+}
+
+#[test]
+fn spacy_round_trip_keeps_ids_types_names_aliases_and_demonyms() {
+    let g = Gazetteer::default_gazetteer();
+    let mut patterns = Vec::new();
+    write_patterns(&g, &mut patterns).unwrap();
+    let (back, warnings) =
+        read_patterns("patterns.jsonl", std::str::from_utf8(&patterns).unwrap()).unwrap();
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_eq!(back.len(), g.len());
+    for e in g.entities() {
+        let b = back.entity(back.get(&e.id).unwrap_or_else(|| panic!("{} lost", e.id)));
+        assert_eq!((b.kind, &b.name), (e.kind, &e.name), "{}", e.id);
+        let a1: BTreeSet<&String> = e.aliases.iter().collect();
+        let a2: BTreeSet<&String> = b.aliases.iter().collect();
+        assert_eq!(a1, a2, "{}", e.id);
+        assert_eq!(demonyms(e), demonyms(b), "{}", e.id);
+    }
+    // And the TSV written from the import loads again as the same entities.
+    let mut tsv = Vec::new();
+    write_tsv(&back, &mut tsv).unwrap();
+    let again = Gazetteer::from_tsv_str("again.tsv", std::str::from_utf8(&tsv).unwrap()).unwrap();
+    assert_eq!(again.len(), back.len());
+}
+
+#[test]
+fn spacy_import_reads_token_patterns_and_skips_what_it_cannot_express() {
+    let patterns = r#"{"label": "GPE", "pattern": [{"LOWER": "tarvos"}, {"LOWER": "city"}], "id": "tarvos"}
+{"label": "GPE", "pattern": "Tarvos City", "id": "tarvos"}
+{"label": "NORP", "pattern": "Tarvosian", "id": "tarvos"}
+{"label": "PERSON", "pattern": "Ana Costa"}
+{"label": "ORG", "pattern": [{"LOWER": "green"}, {"IS_PUNCT": true}], "id": "green"}
+{"label": "EVENT", "pattern": "Spring Fair", "id": "fair"}
+"#;
+    let (g, warnings) = read_patterns("p.jsonl", patterns).unwrap();
+    assert_eq!(g.len(), 2);
+    let t = g.entity(g.get("tarvos").unwrap());
+    assert_eq!(
+        (t.kind, t.name.as_str()),
+        (EntityType::Place, "Tarvos City")
+    );
+    assert_eq!(t.aliases, ["tarvos city"]);
+    assert_eq!(demonyms(t), ["Tarvosian"]);
+    assert_eq!(
+        g.entity(g.get("ana-costa").unwrap()).kind,
+        EntityType::Person
+    );
+    assert_eq!(warnings.len(), 2, "{warnings:?}");
+    assert!(warnings[0].starts_with("p.jsonl:5: skipped"));
+    assert!(warnings[1].starts_with("p.jsonl:6: skipped: label `EVENT`"));
+    let err = read_patterns("p.jsonl", "{\"label\": \"ORG\"\n")
+        .unwrap_err()
+        .to_string();
+    assert!(err.starts_with("p.jsonl:1: "), "{err}");
+}
+
+#[test]
+fn suggest_finds_unlisted_people_organizations_and_places() {
+    let p = Pipeline::builder().build().unwrap();
+    let mut s = Suggester::new();
+    s.add(
+        &p,
+        "Health Minister Ana Costa said the clinic in Tarvos would open soon. \"We are ready,\" Costa said.\n\
+         The plan has support from Northwind Energy Ltd. and the Green Future Party, according to \
+         Paulo Mendes, a spokesman for the council. Vladimir Putin was not asked.\n",
+    );
+    s.add(
+        &p,
+        "Paulo Mendes told reporters the vote would wait. Residents of Tarvos were split.\n",
+    );
+    let got: Vec<(String, EntityType)> = s.finish().into_iter().map(|x| (x.name, x.kind)).collect();
+    let want = [
+        ("Ana Costa", EntityType::Person),
+        ("Paulo Mendes", EntityType::Person),
+        ("Tarvos", EntityType::Place),
+        ("Northwind Energy Ltd.", EntityType::Organization),
+        ("Green Future Party", EntityType::Organization),
+    ];
+    for (name, kind) in want {
+        assert!(
+            got.contains(&(name.to_string(), kind)),
+            "{name} ({kind}) not in {got:?}"
+        );
+    }
+    assert!(
+        !got.iter()
+            .any(|(n, _)| n.contains("Putin") || n == "Costa" || n == "Health Minister"),
+        "{got:?}"
+    );
+}
