@@ -214,6 +214,9 @@ fn clause_before_end(ctx: &Ctx<'_>, toks: &[Tok]) -> Option<Attribution> {
         .rev()
         .find(|&i| ends_sentence(ctx.text, toks, i))
         .map_or(0, |i| i + 1);
+    if let Some(a) = headline_colon(ctx, &toks[start..]) {
+        return Some(a);
+    }
     let mut participle: Option<usize> = None;
     for v in (start..n).rev() {
         let t = toks[v];
@@ -227,7 +230,7 @@ fn clause_before_end(ctx: &Ctx<'_>, toks: &[Tok]) -> Option<Attribution> {
         let Some(form) = cues::reporting_verb(w) else {
             continue;
         };
-        if is_noun_use(ctx, toks, v) {
+        if is_noun_use(ctx, toks, v) || is_irrealis(ctx, toks, v) {
             continue;
         }
         if let Some(a) = quoted_as_saying(ctx, toks, v, start) {
@@ -251,20 +254,53 @@ fn clause_before_end(ctx: &Ctx<'_>, toks: &[Tok]) -> Option<Attribution> {
     // "Speaking in Kyiv, Zelensky, adding: …" style: a participle whose
     // subject is the sentence's first name.
     let v = participle?;
-    let speaker = (start..v).find_map(|i| {
-        let t = toks[i];
-        let mi = ctx
-            .mention_overlapping(t.span)
-            .filter(|&mi| !ctx.mentions[mi].demonym)?;
-        let e = ctx.mention_entity(mi)?;
-        (ctx.entity_kind(e) != Some(EntityType::Place)).then_some(Phrase {
-            span: ctx.mentions[mi].span,
-            kind: PhraseKind::Mention(mi),
+    let first_of = |kind: EntityType| {
+        (start..v).find_map(|i| {
+            let mi = ctx
+                .mention_overlapping(toks[i].span)
+                .filter(|&mi| !ctx.mentions[mi].demonym)?;
+            let e = ctx.mention_entity(mi)?;
+            (ctx.entity_kind(e) == Some(kind)).then_some(Phrase {
+                span: ctx.mentions[mi].span,
+                kind: PhraseKind::Mention(mi),
+            })
         })
-    });
+    };
+    // "with Lagarde saying": the noun phrase right before the participle.
+    let speaker = subject_before(ctx, toks, v, start)
+        .map(|(p, _)| p)
+        .filter(|p| matches!(p.kind, PhraseKind::Mention(_) | PhraseKind::Name { .. }))
+        .or_else(|| first_of(EntityType::Person))
+        .or_else(|| first_of(EntityType::Organization));
     Some(Attribution {
         cue: toks[v].span,
         speaker,
+        addressee: None,
+    })
+}
+
+/// `Arteta: ‘We showed character’`: a clause that is only a name and a colon.
+fn headline_colon(ctx: &Ctx<'_>, clause: &[Tok]) -> Option<Attribution> {
+    let (colon, name) = clause.split_last()?;
+    if !colon.is_punct(':')
+        || name.is_empty()
+        || name.len() > 5
+        || !name.iter().all(|t| t.is_word())
+    {
+        return None;
+    }
+    let (phrase, start) = subject_before(ctx, clause, name.len(), 0)?;
+    if start != 0
+        || !matches!(
+            phrase.kind,
+            PhraseKind::Mention(_) | PhraseKind::Name { .. }
+        )
+    {
+        return None;
+    }
+    Some(Attribution {
+        cue: colon.span,
+        speaker: Some(phrase),
         addressee: None,
     })
 }
@@ -327,6 +363,31 @@ fn quoted_as_saying(ctx: &Ctx<'_>, toks: &[Tok], v: usize, start: usize) -> Opti
         speaker,
         addressee: None,
     })
+}
+
+/// A verb after a modal or "to" ("would respond", "to say") reports nothing yet.
+fn is_irrealis(ctx: &Ctx<'_>, toks: &[Tok], v: usize) -> bool {
+    let prev = |k: usize| {
+        (v >= k && toks[v - k].is_word()).then(|| ctx.word(&toks[v - k]).to_ascii_lowercase())
+    };
+    let modal = |w: &str| {
+        matches!(
+            w,
+            "would"
+                | "will"
+                | "could"
+                | "should"
+                | "might"
+                | "may"
+                | "must"
+                | "can"
+                | "to"
+                | "shall"
+        )
+    };
+    prev(1).is_some_and(|w| modal(&w))
+        || (prev(1).is_some_and(|w| w == "not" || w.ends_with("ly"))
+            && prev(2).is_some_and(|w| modal(&w)))
 }
 
 /// A reporting verb used as a noun ("the report said", "a call").
@@ -410,7 +471,7 @@ pub(crate) fn subject_before(
         let close = i - 1;
         let mut j = close;
         let mut open = None;
-        while j > lo && close - j < 16 {
+        while j > lo && close - j < 28 {
             j -= 1;
             let t = toks[j];
             if t.is_punct(',') {
@@ -421,14 +482,20 @@ pub(crate) fn subject_before(
                 break;
             }
         }
-        i = open?;
+        let open = open?;
+        // "Hungary's foreign minister, Peter Szijjarto, said": the name in
+        // commas is the subject, the descriptor before it its role.
+        if let Some(named) = apposed_name(ctx, toks, open + 1, close) {
+            return Some((named, walk_np_back(ctx, toks, open, lo)));
+        }
+        i = open;
     }
     if i <= lo {
         return None;
     }
     let head = i - 1;
     let h = toks[head];
-    if !h.is_word() {
+    if !h.is_word() || cues::is_np_stop(h.text(text)) {
         return None;
     }
     if let Some(mi) = ctx.mention_overlapping(h.span) {
@@ -467,12 +534,40 @@ pub(crate) fn subject_before(
     Some((phrase, s))
 }
 
+/// A name filling `toks[from..to]` entirely: a person mention or a
+/// capitalized name.
+fn apposed_name(ctx: &Ctx<'_>, toks: &[Tok], from: usize, to: usize) -> Option<Phrase> {
+    if from >= to || to - from > 6 {
+        return None;
+    }
+    let np = &toks[from..to];
+    if let Some(mi) = ctx.mention_overlapping(np[np.len() - 1].span) {
+        let is_person =
+            ctx.mention_entity(mi).and_then(|e| ctx.entity_kind(e)) == Some(EntityType::Person);
+        return is_person.then_some(Phrase {
+            span: ctx.mentions[mi].span,
+            kind: PhraseKind::Mention(mi),
+        });
+    }
+    let all_caps = np
+        .iter()
+        .all(|t| t.is_capitalized(ctx.text) || cues::is_name_particle(ctx.word(t)));
+    if !all_caps || !np[0].is_capitalized(ctx.text) {
+        return None;
+    }
+    classify_np(ctx, np, false).filter(|p| matches!(p.kind, PhraseKind::Name { org: false }))
+}
+
 /// The first index of the noun phrase ending at token `head` (inclusive).
 fn walk_np_back(ctx: &Ctx<'_>, toks: &[Tok], head: usize, lo: usize) -> usize {
     let mut s = head;
     while s > lo && head - s < MAX_NP {
         let t = toks[s - 1];
-        if !t.is_word() || is_np_boundary(ctx, &t) {
+        let joins_names = s >= 2
+            && matches!(ctx.word(&t), "and" | "of" | "&" | "for")
+            && toks[s].is_capitalized(ctx.text)
+            && toks[s - 2].is_capitalized(ctx.text);
+        if !joins_names && (!t.is_word() || is_np_boundary(ctx, &t)) {
             break;
         }
         s -= 1;
@@ -523,7 +618,15 @@ pub(crate) fn subject_after(ctx: &Ctx<'_>, toks: &[Tok], v: usize, n: usize) -> 
         && !is_np_boundary(ctx, &toks[j])
         && !cues::is_determiner(ctx.word(&toks[j]))
     {
+        // "said Sgt. Paul Bouchard of the state police": the name ends.
+        let after_name = !det && j > i && toks[j - 1].is_capitalized(ctx.text);
+        if after_name && matches!(ctx.word(&toks[j]), "of" | "for" | "at" | "from") {
+            break;
+        }
         j += 1;
+    }
+    while j > i + 1 && matches!(ctx.word(&toks[j - 1]), "of" | "for" | "at" | "from") {
+        j -= 1;
     }
     if j == i + usize::from(det) {
         return None;
@@ -548,7 +651,8 @@ pub(crate) fn subject_after(ctx: &Ctx<'_>, toks: &[Tok], v: usize, n: usize) -> 
                 best = Some(mi);
                 break;
             }
-            if best.is_none() && (!det || k == i + 1) {
+            let is_head = ctx.mentions[mi].span.end >= toks[j - 1].span.end;
+            if best.is_none() && (!det || (k == i + 1 && is_head)) {
                 best = Some(mi);
             }
         }
@@ -568,6 +672,18 @@ fn classify_np(ctx: &Ctx<'_>, np: &[Tok], sentence_start: bool) -> Option<Phrase
     let head = np.last()?;
     let hw = head.stem(text);
     let span = Span::new(np[0].span.start, head.span.end);
+    let demonym_head = ctx
+        .mention_overlapping(head.span)
+        .is_some_and(|mi| ctx.mentions[mi].demonym);
+    if demonym_head {
+        // "the Italian", "the Russians": a descriptor or a group.
+        let kind = if np.len() >= 2 && cues::is_definite(np[0].text(text)) {
+            PhraseKind::Descriptor
+        } else {
+            PhraseKind::Group
+        };
+        return Some(Phrase { span, kind });
+    }
     if !head.is_capitalized(text) {
         if cues::is_group_noun(hw) {
             return Some(Phrase {
@@ -590,7 +706,9 @@ fn classify_np(ctx: &Ctx<'_>, np: &[Tok], sentence_start: bool) -> Option<Phrase
     while r > 0 && np.len() - r < 6 {
         let t = &np[r - 1];
         let w = t.text(text);
-        if t.is_capitalized(text) && !cues::is_not_name(w) || cues::is_name_particle(w) {
+        let joins =
+            matches!(w, "and" | "of" | "&" | "for") && r >= 2 && np[r - 2].is_capitalized(text);
+        if t.is_capitalized(text) && !cues::is_not_name(w) || cues::is_name_particle(w) || joins {
             r -= 1;
         } else {
             break;
@@ -599,10 +717,31 @@ fn classify_np(ctx: &Ctx<'_>, np: &[Tok], sentence_start: bool) -> Option<Phrase
     let run_start = r;
     let last = np.len() - 1;
     let ends_org = cues::is_org_suffix(head.text(text)) || cues::is_outlet(hw) || is_acronym(hw);
-    if !ends_org {
-        while r < last
-            && (cues::is_title_word(np[r].text(text)) || cues::is_name_particle(np[r].text(text)))
+    let strippable = |t: &Tok| {
+        let w = t.text(text);
+        cues::is_title_word(w)
+            || cues::is_name_particle(w)
+            || t.stem(text).len() != w.len()
+            || ctx.mention_overlapping(t.span).is_some_and(|mi| {
+                ctx.mentions[mi].demonym
+                    || ctx.mention_entity(mi).and_then(|e| ctx.entity_kind(e))
+                        != Some(EntityType::Person)
+            })
+    };
+    if ends_org {
+        // "China's Commerce Ministry" -> "Commerce Ministry".
+        while r < last && np[r].stem(text).len() != np[r].text(text).len() {
+            r += 1;
+        }
+    } else {
+        // "Massachusetts Gov. Maura Healey": everything up to the last title.
+        if let Some(t) = (r..last)
+            .rev()
+            .find(|&k| cues::is_title_word(np[k].text(text)))
         {
+            r = t + 1;
+        }
+        while r < last && strippable(&np[r]) {
             r += 1;
         }
     }
@@ -674,4 +813,30 @@ pub(crate) fn last_reporting_clause(
         }
     }
     None
+}
+
+/// The subjects of the reporting clauses in `toks` (for salience: people
+/// introduced through reported speech).
+pub(crate) fn reporting_subjects(ctx: &Ctx<'_>, toks: &[Tok], out: &mut Vec<Phrase>) {
+    for v in 0..toks.len() {
+        let t = toks[v];
+        if !t.is_word()
+            || cues::reporting_verb(ctx.word(&t)) != Some(VerbForm::Finite)
+            || is_noun_use(ctx, toks, v)
+        {
+            continue;
+        }
+        let lo = (0..v)
+            .rev()
+            .find(|&i| ends_sentence(ctx.text, toks, i))
+            .map_or(0, |i| i + 1);
+        if let Some((p, _)) = subject_before(ctx, toks, v, lo) {
+            if matches!(
+                p.kind,
+                PhraseKind::Name { org: false } | PhraseKind::Descriptor
+            ) {
+                out.push(p);
+            }
+        }
+    }
 }

@@ -347,7 +347,7 @@ fn checked_mentions<'m>(text: &str, mentions: &'m [Mention]) -> Cow<'m, [Mention
             && m.span.end <= text.len()
             && text.is_char_boundary(m.span.start)
             && text.is_char_boundary(m.span.end)
-            && m.title.map_or(true, |t| {
+            && m.title.is_none_or(|t| {
                 t.start <= t.end
                     && t.end <= text.len()
                     && text.is_char_boundary(t.start)

@@ -17,7 +17,9 @@
 //! - An unknown name becomes an inferred entity; a later surname-only
 //!   reference ("Lopez said") is the same inferred person.
 
-use super::attribute::{ceil_boundary, floor_boundary, Ctx, Phrase, PhraseKind};
+use super::attribute::{
+    ceil_boundary, floor_boundary, reporting_subjects, Ctx, Phrase, PhraseKind,
+};
 use super::cues::{self, Gender, Pronoun};
 use super::tokens::{ends_sentence, tokenize, Tok};
 use super::Speaker;
@@ -31,6 +33,13 @@ const PRONOUN_WINDOW: usize = 2500;
 const PRONOUN_SENTENCES: usize = 4;
 /// How far back (mentions) a descriptor looks.
 const DESCRIPTOR_MENTIONS: usize = 300;
+
+/// What a pronoun or a bare descriptor can refer to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Want {
+    Person(Option<Gender>),
+    Organization,
+}
 
 /// A speaker as resolved: a gazetteer entity or an inferred one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -59,6 +68,9 @@ pub(crate) struct Resolver<'c, 'a> {
     /// Gazetteer-wide: lower-case descriptor -> entities listing it.
     gazetteer_descriptors: Option<HashMap<String, Vec<EntityIdx>>>,
     toks: Vec<Tok>,
+    /// Resolving salient subjects for a pronoun: no further pronoun-like
+    /// resolution (no recursion).
+    in_salience: bool,
 }
 
 impl<'c, 'a> Resolver<'c, 'a> {
@@ -71,6 +83,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
             appositions: None,
             gazetteer_descriptors: None,
             toks: Vec::new(),
+            in_salience: false,
         }
     }
 
@@ -91,14 +104,16 @@ impl<'c, 'a> Resolver<'c, 'a> {
             PhraseKind::Mention(mi) => self.ctx.mention_entity(mi).map(Target::Entity),
             PhraseKind::Pronoun(p) => self.pronoun(p, phrase.span.start),
             PhraseKind::Descriptor => self.descriptor(phrase.span),
-            PhraseKind::Name { org } => Some(self.name(phrase.span, org)),
+            PhraseKind::Name { org } => Some(self.name_target(phrase.span, org, true)),
             PhraseKind::Group => None,
         }
     }
 
     // ---- names ----
 
-    fn name(&mut self, span: Span, org: bool) -> Target {
+    /// The inferred entity a name stands for (created when new); `record`
+    /// notes this place as a mention of it (for later pronouns).
+    fn name_target(&mut self, span: Span, org: bool, record: bool) -> Target {
         let text = self.ctx.text;
         let name = text[span.range()]
             .trim_end_matches(['\'', '’'])
@@ -146,7 +161,10 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 p.gender = gender;
             }
         }
-        self.occurrences.push((span.start, idx));
+        if record {
+            let at = self.occurrences.partition_point(|&(p, _)| p <= span.start);
+            self.occurrences.insert(at, (span.start, idx));
+        }
         Target::Inferred(idx)
     }
 
@@ -184,6 +202,27 @@ impl<'c, 'a> Resolver<'c, 'a> {
     // ---- pronouns ----
 
     fn pronoun(&mut self, p: Pronoun, pos: usize) -> Option<Target> {
+        let want = match p {
+            Pronoun::He => Want::Person(Some(Gender::Male)),
+            Pronoun::She => Want::Person(Some(Gender::Female)),
+            Pronoun::They | Pronoun::It => Want::Organization,
+        };
+        let chosen = self.antecedent(pos, want)?;
+        if let Want::Person(Some(g)) = want {
+            if self.gender_of(chosen, None).is_none() {
+                self.learned.insert(chosen, g);
+            }
+        }
+        Some(chosen)
+    }
+
+    /// The entity a pronoun (or a bare "the 24-year-old") at `pos` refers
+    /// to: among compatible entities named outside quotations in the
+    /// sentences before, a person is the first one named in the nearest
+    /// sentence naming one (subjects come first), an organization the
+    /// nearest. People introduced as the subject of reported speech count
+    /// ("Dr Anna Whitfield said the figures ...").
+    fn antecedent(&mut self, pos: usize, want: Want) -> Option<Target> {
         let ctx = self.ctx;
         let text = ctx.text;
         let from = ceil_boundary(text, pos.saturating_sub(PRONOUN_WINDOW));
@@ -193,6 +232,10 @@ impl<'c, 'a> Resolver<'c, 'a> {
             .filter(|&i| ends_sentence(text, &toks, i))
             .map(|i| toks[i].span.end)
             .collect();
+        let mut subjects = Vec::new();
+        if !self.in_salience {
+            reporting_subjects(ctx, &toks, &mut subjects);
+        }
         self.toks = toks;
         let here = bounds.len();
         let sentence_of = |at: usize| bounds.partition_point(|&b| b <= at);
@@ -212,68 +255,59 @@ impl<'c, 'a> Resolver<'c, 'a> {
             let Some(kind) = ctx.entity_kind(e) else {
                 continue;
             };
-            if self.fits(p, kind, Target::Entity(e), Some(mi)) {
+            if self.fits(want, kind, Target::Entity(e), Some(mi)) {
                 cands.push((m.span.start, Target::Entity(e)));
             }
         }
         let first = self.occurrences.partition_point(|&(at, _)| at < from);
         for &(at, i) in &self.occurrences[first..] {
-            if at >= pos {
-                continue;
-            }
             let t = Target::Inferred(i);
-            if self.fits(p, self.inferred[i].kind, t, None) {
+            if at < pos && self.fits(want, self.inferred[i].kind, t, None) {
                 cands.push((at, t));
             }
         }
-        cands.sort_by_key(|c| c.0);
-        let earlier = cands
-            .iter()
-            .filter(|c| {
-                let s = sentence_of(c.0);
-                s < here && s + PRONOUN_SENTENCES >= here
-            })
-            .max_by_key(|c| (sentence_of(c.0), std::cmp::Reverse(c.0)));
-        let chosen = match p {
-            // Organizations: the nearest one.
-            Pronoun::They | Pronoun::It => cands
-                .iter()
-                .rev()
-                .find(|c| sentence_of(c.0) + 2 >= here)
-                .map(|c| c.1),
-            _ => earlier
-                .or_else(|| cands.iter().find(|c| sentence_of(c.0) == here))
-                .map(|c| c.1),
-        }?;
-        let gender = match p {
-            Pronoun::He => Some(Gender::Male),
-            Pronoun::She => Some(Gender::Female),
-            _ => None,
-        };
-        if let Some(g) = gender {
-            if self.gender_of(chosen, None).is_none() {
-                self.learned.insert(chosen, g);
+        self.in_salience = true;
+        for phrase in subjects {
+            let t = match phrase.kind {
+                PhraseKind::Name { org } => Some(self.name_target(phrase.span, org, false)),
+                PhraseKind::Descriptor => self.descriptor(phrase.span),
+                _ => None,
+            };
+            let Some(t) = t else { continue };
+            let kind = match t {
+                Target::Entity(e) => ctx.entity_kind(e),
+                Target::Inferred(i) => Some(self.inferred[i].kind),
+            };
+            if kind.is_some_and(|k| self.fits(want, k, t, None)) {
+                cands.push((phrase.span.start, t));
             }
         }
-        Some(chosen)
+        self.in_salience = false;
+        cands.sort_by_key(|c| c.0);
+        let in_reach = |c: &&(usize, Target)| {
+            let s = sentence_of(c.0);
+            s < here && s + PRONOUN_SENTENCES >= here
+        };
+        let chosen = match want {
+            Want::Organization => cands.iter().rev().find(in_reach),
+            Want::Person(_) => cands
+                .iter()
+                .filter(in_reach)
+                .max_by_key(|c| (sentence_of(c.0), std::cmp::Reverse(c.0)))
+                .or_else(|| cands.iter().find(|c| sentence_of(c.0) == here)),
+        };
+        chosen.map(|c| c.1)
     }
 
-    /// Whether an entity of `kind` can be what pronoun `p` refers to.
-    fn fits(&self, p: Pronoun, kind: EntityType, t: Target, mention: Option<usize>) -> bool {
-        match p {
-            Pronoun::He | Pronoun::She => {
-                if kind != EntityType::Person {
-                    return false;
-                }
-                let want = if p == Pronoun::He {
-                    Gender::Male
-                } else {
-                    Gender::Female
-                };
-                self.gender_of(t, mention).map_or(true, |g| g == want)
+    /// Whether an entity of `kind` can be what is wanted.
+    fn fits(&self, want: Want, kind: EntityType, t: Target, mention: Option<usize>) -> bool {
+        match want {
+            Want::Person(gender) => {
+                kind == EntityType::Person
+                    && gender
+                        .is_none_or(|want| self.gender_of(t, mention).is_none_or(|g| g == want))
             }
-            Pronoun::They => kind == EntityType::Organization,
-            Pronoun::It => kind == EntityType::Organization,
+            Want::Organization => kind == EntityType::Organization,
         }
     }
 
@@ -340,12 +374,37 @@ impl<'c, 'a> Resolver<'c, 'a> {
             if let Some(t) = self.gazetteer_descriptor(&words.join(" ")) {
                 return Some(t);
             }
+            if words.len() == 1 {
+                if let Some(t) = self.person_of_nationality(span, &head) {
+                    return Some(t);
+                }
+            }
+            if !self.in_salience && is_bare_person_noun(&head) {
+                // "the 24-year-old", "the veteran": whoever the text is about.
+                return self.antecedent(span.start, Want::Person(None));
+            }
         }
         if cues::is_spokesperson(&head) {
             // "a spokeswoman for the ministry", "a Kremlin spokesman": the organization.
             return inner_org.map(Target::Entity);
         }
         None
+    }
+
+    /// "the Italian": the last person named before whose country has that demonym.
+    fn person_of_nationality(&self, span: Span, head: &str) -> Option<Target> {
+        let ctx = self.ctx;
+        let demonyms = self.demonyms_in(span);
+        let (_, place, _) = demonyms.iter().find(|(w, _, _)| w == head)?;
+        let first = ctx.mentions.partition_point(|m| m.span.start < span.start);
+        (first.saturating_sub(DESCRIPTOR_MENTIONS)..first)
+            .rev()
+            .find_map(|mi| {
+                let e = ctx.mention_entity(mi)?;
+                let ent = ctx.gazetteer.entity(e);
+                (ent.kind == EntityType::Person && ent.property("country") == Some(place.as_str()))
+                    .then_some(Target::Entity(e))
+            })
     }
 
     fn org_mention_in(&self, span: Span) -> Option<EntityIdx> {
@@ -412,7 +471,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
         if named {
             let name = rest.join(" ");
             let name_span = Span::new(span.end - name.len().min(span.len()), span.end);
-            return Some(self.name(name_span, true));
+            return Some(self.name_target(name_span, true, true));
         }
         None
     }
@@ -433,7 +492,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
         let mut best: Option<(u8, usize, Target)> = None;
         let mut consider = |score: u8, pos: usize, t: Target| {
             let ok = score >= 3 || (score >= 1 && words.len() == 1);
-            if ok && best.map_or(true, |(s, p, _)| score > s || (score == s && pos > p)) {
+            if ok && best.is_none_or(|(s, p, _)| score > s || (score == s && pos > p)) {
                 best = Some((score, pos, t));
             }
         };
@@ -632,4 +691,55 @@ pub(crate) fn apposition_after(text: &str, end: usize) -> Option<String> {
         tail.truncate(cut);
     }
     (!tail.is_empty() && tail.len() <= 8).then(|| tail.join(" ").to_lowercase())
+}
+
+/// Head nouns of definite descriptors that name no role anybody holds, only
+/// the person being written about ("the 24-year-old", "the veteran").
+fn is_bare_person_noun(head: &str) -> bool {
+    head.ends_with("-year-old")
+        || matches!(
+            head,
+            "veteran"
+                | "teenager"
+                | "youngster"
+                | "striker"
+                | "midfielder"
+                | "forward"
+                | "defender"
+                | "goalkeeper"
+                | "player"
+                | "star"
+                | "champion"
+                | "winner"
+                | "rookie"
+                | "captain"
+                | "singer"
+                | "actor"
+                | "actress"
+                | "author"
+                | "novelist"
+                | "frenchman"
+                | "englishman"
+                | "scot"
+                | "welshman"
+                | "irishman"
+                | "dutchman"
+                | "spaniard"
+                | "swede"
+                | "dane"
+                | "briton"
+                | "finn"
+                | "pole"
+                | "swiss"
+                | "veteran's"
+                | "grandmother"
+                | "grandfather"
+                | "mother"
+                | "father"
+                | "widow"
+                | "survivor"
+                | "mayor"
+                | "coach"
+                | "manager"
+        )
 }

@@ -91,7 +91,13 @@ pub(crate) fn tokenize(text: &str, range: Span, quotes: &[Span], out: &mut Vec<T
         } else if c.is_whitespace() {
             pos += clen;
         } else if c.is_alphanumeric() {
-            let wend = word_end(text, pos, limit);
+            let mut wend = word_end(text, pos, limit);
+            if text[wend..limit].starts_with('.')
+                && cues::is_title_word(&text[pos..wend])
+                && cues::is_abbreviation(&text[pos..wend])
+            {
+                wend += 1; // "Mr.", "Sgt.", "Gov.": the period belongs to the title
+            }
             out.push(Tok {
                 span: Span::new(pos, wend),
                 kind: TokKind::Word,
@@ -136,6 +142,20 @@ pub(crate) fn ends_sentence(text: &str, toks: &[Tok], i: usize) -> bool {
     let t = toks[i];
     if t.kind == TokKind::Break {
         return true;
+    }
+    if t.kind == TokKind::Quote {
+        // “… the trip.” She added: a quotation ending a sentence.
+        let inner = text[t.span.range()]
+            .trim_end_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '.' | '!' | '?'));
+        let ends = inner.ends_with(['.', '!', '?']);
+        let next_capital = match toks.get(i + 1) {
+            Some(n) => n.is_capitalized(text),
+            // The window ends here: look at the text itself.
+            None => text[t.span.end..]
+                .trim_start()
+                .starts_with(|c: char| c.is_uppercase()),
+        };
+        return ends && next_capital;
     }
     if !matches!(t.kind, TokKind::Punct('.' | '!' | '?' | '…')) {
         return false;
