@@ -478,7 +478,8 @@ pub(crate) fn subject_before(
                 open = Some(j);
                 break;
             }
-            if !(t.is_word() || matches!(t.kind, TokKind::Punct('-' | '\'' | '’'))) {
+            if !(t.is_word() || matches!(t.kind, TokKind::Quote | TokKind::Punct('-' | '\'' | '’')))
+            {
                 break;
             }
         }
@@ -495,6 +496,15 @@ pub(crate) fn subject_before(
     }
     let head = i - 1;
     let h = toks[head];
+    if h.is_word() && matches!(h.text(text), "who" | "which") {
+        // "Trump, who has accused allies of …": the subject is who "who" is.
+        let j = if head > lo && toks[head - 1].is_punct(',') {
+            head - 1
+        } else {
+            head
+        };
+        return (j > lo).then(|| subject_before(ctx, toks, j, lo)).flatten();
+    }
     if !h.is_word() || cues::is_np_stop(h.text(text)) {
         return None;
     }
@@ -729,8 +739,12 @@ fn classify_np(ctx: &Ctx<'_>, np: &[Tok], sentence_start: bool) -> Option<Phrase
             })
     };
     if ends_org {
-        // "China's Commerce Ministry" -> "Commerce Ministry".
-        while r < last && np[r].stem(text).len() != np[r].text(text).len() {
+        // "China's Commerce Ministry" -> "Commerce Ministry"; "Chipmaker
+        // Vantrex Inc." -> "Vantrex Inc.".
+        while r < last
+            && (np[r].stem(text).len() != np[r].text(text).len()
+                || cues::is_company_noun(np[r].text(text)))
+        {
             r += 1;
         }
     } else {
@@ -838,5 +852,85 @@ pub(crate) fn reporting_subjects(ctx: &Ctx<'_>, toks: &[Tok], out: &mut Vec<Phra
                 out.push(p);
             }
         }
+    }
+}
+
+/// A person introduced by a title or role before the name ("German
+/// Chancellor Friedrich Merz", "France coach Fabien Galthie"), by an
+/// apposition after it ("Tom Sanders, an emeritus professor") or as the
+/// subject of a reporting verb: name span and description (lower case).
+pub(crate) struct Introduced {
+    pub span: Span,
+    pub description: Option<String>,
+}
+
+/// The people introduced in `toks` (see [`Introduced`]).
+pub(crate) fn introduced_people(ctx: &Ctx<'_>, toks: &[Tok], out: &mut Vec<Introduced>) {
+    let text = ctx.text;
+    let is_name_tok = |t: &Tok| {
+        let w = t.text(text);
+        t.is_capitalized(text)
+            && !cues::is_title_word(w)
+            && !cues::is_not_name(w)
+            && !cues::is_org_suffix(w)
+            && ctx.mention_overlapping(t.span).is_none()
+    };
+    let mut k = 0;
+    while k < toks.len() {
+        if !is_name_tok(&toks[k]) || (k > 0 && is_name_tok(&toks[k - 1])) {
+            k += 1;
+            continue;
+        }
+        let mut e = k + 1;
+        while e < toks.len()
+            && e - k < 4
+            && (is_name_tok(&toks[e])
+                || (cues::is_name_particle(toks[e].text(text))
+                    && e + 1 < toks.len()
+                    && is_name_tok(&toks[e + 1])))
+        {
+            e += 1;
+        }
+        if e - k < 2 || (e < toks.len() && toks[e].is_capitalized(text)) {
+            k = e;
+            continue;
+        }
+        let span = Span::new(toks[k].span.start, toks[e - 1].stem_end(text));
+        let mut role: Vec<&str> = Vec::new();
+        let mut p = k;
+        while p > 0 && role.len() < 4 {
+            let t = &toks[p - 1];
+            let w = t.text(text);
+            let titled = cues::is_title_word(w) || cues::is_role_noun(w);
+            let modifier = !role.is_empty()
+                && t.is_word()
+                && !cues::is_np_stop(w)
+                && !cues::is_determiner(w)
+                && cues::reporting_verb(w).is_none();
+            if !(titled || modifier) {
+                break;
+            }
+            role.push(w.trim_end_matches('.'));
+            p -= 1;
+        }
+        role.reverse();
+        let appositive = toks.get(e).is_some_and(|t| t.is_punct(','))
+            && toks
+                .get(e + 1)
+                .is_some_and(|t| t.is_word() && cues::is_determiner(t.text(text)));
+        let speaks = toks.get(e).is_some_and(|t| {
+            t.is_word() && cues::reporting_verb(t.text(text)) == Some(VerbForm::Finite)
+        });
+        if !role.is_empty() || appositive || speaks {
+            let description = if role.is_empty() {
+                appositive
+                    .then(|| super::resolve::apposition_after(text, toks[e - 1].span.end))
+                    .flatten()
+            } else {
+                Some(role.join(" ").to_lowercase())
+            };
+            out.push(Introduced { span, description });
+        }
+        k = e;
     }
 }

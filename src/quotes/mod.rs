@@ -185,7 +185,13 @@ impl Finder<'_, '_> {
             QuoteKind::Partial
         };
         let (mut target, speaker_mention) = match attribution.and_then(|a| a.speaker) {
-            Some(phrase) => (self.resolver.resolve(&phrase), Some(phrase.span)),
+            Some(phrase) => {
+                let t = self.resolver.resolve(&phrase);
+                if let Some(t) = t {
+                    self.resolver.note(phrase.span.start, t);
+                }
+                (t, Some(phrase.span))
+            }
             None => (None, None),
         };
         let unattributed = attribution.and_then(|a| a.speaker).is_none();

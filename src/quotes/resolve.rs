@@ -18,7 +18,8 @@
 //!   reference ("Lopez said") is the same inferred person.
 
 use super::attribute::{
-    ceil_boundary, floor_boundary, reporting_subjects, Ctx, Phrase, PhraseKind,
+    ceil_boundary, floor_boundary, introduced_people, reporting_subjects, Ctx, Introduced, Phrase,
+    PhraseKind,
 };
 use super::cues::{self, Gender, Pronoun};
 use super::tokens::{ends_sentence, tokenize, Tok};
@@ -65,6 +66,8 @@ pub(crate) struct Resolver<'c, 'a> {
     learned: HashMap<Target, Gender>,
     /// Appositions after person mentions: (mention index, lower-case text).
     appositions: Option<Vec<(usize, String)>>,
+    /// Gazetteer-wide: lower-case name, alias or person surname -> entities.
+    gazetteer_names: Option<HashMap<String, Vec<EntityIdx>>>,
     /// Gazetteer-wide: lower-case descriptor -> entities listing it.
     gazetteer_descriptors: Option<HashMap<String, Vec<EntityIdx>>>,
     toks: Vec<Tok>,
@@ -82,6 +85,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
             learned: HashMap::new(),
             appositions: None,
             gazetteer_descriptors: None,
+            gazetteer_names: None,
             toks: Vec::new(),
             in_salience: false,
         }
@@ -131,6 +135,20 @@ impl<'c, 'a> Resolver<'c, 'a> {
                         && p.name.rsplit(' ').next() == Some(surname.as_str())
                 })
             });
+        let expanded = match found {
+            None if !org && !name.contains(' ') => self.full_name_before(span.start, &name),
+            _ => None,
+        };
+        let found = found.or_else(|| {
+            let full = expanded.as_deref()?;
+            self.inferred.iter().position(|p| p.name == full)
+        });
+        let name = expanded.unwrap_or(name);
+        if found.is_none() {
+            if let Some(e) = self.gazetteer_name(&name, org) {
+                return Target::Entity(e);
+            }
+        }
         let idx = match found {
             Some(i) => i,
             None => {
@@ -155,7 +173,9 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 if p.gender.is_none() {
                     p.gender = d.split(' ').find_map(cues::gender_word);
                 }
-                p.descriptions.push(d);
+                if !p.descriptions.contains(&d) {
+                    p.descriptions.push(d);
+                }
             }
             if p.gender.is_none() {
                 p.gender = gender;
@@ -166,6 +186,40 @@ impl<'c, 'a> Resolver<'c, 'a> {
             self.occurrences.insert(at, (span.start, idx));
         }
         Target::Inferred(idx)
+    }
+
+    /// The full name a surname-only reference stands for: the last person
+    /// introduced before with that last name ("Mark Rutte" for "Rutte").
+    fn full_name_before(&mut self, pos: usize, surname: &str) -> Option<String> {
+        let text = self.ctx.text;
+        let people = self.introduced_before(pos, PRONOUN_WINDOW * 2);
+        people.iter().rev().find_map(|p| {
+            let name = &text[p.span.range()];
+            (name.rsplit(' ').next() == Some(surname) && name.contains(' '))
+                .then(|| name.to_string())
+        })
+    }
+
+    /// People introduced in the `back` bytes before `pos`.
+    fn introduced_before(&mut self, pos: usize, back: usize) -> Vec<Introduced> {
+        let ctx = self.ctx;
+        let from = ceil_boundary(ctx.text, pos.saturating_sub(back));
+        let mut toks = std::mem::take(&mut self.toks);
+        tokenize(ctx.text, Span::new(from, pos), ctx.quotes, &mut toks);
+        let mut people = Vec::new();
+        introduced_people(ctx, &toks, &mut people);
+        self.toks = toks;
+        people
+    }
+
+    /// Notes that an inferred entity spoke at `pos` (for later pronouns).
+    pub fn note(&mut self, pos: usize, t: Target) {
+        if let Target::Inferred(idx) = t {
+            let at = self.occurrences.partition_point(|&(p, _)| p <= pos);
+            if self.occurrences.get(at.wrapping_sub(1)) != Some(&(pos, idx)) {
+                self.occurrences.insert(at, (pos, idx));
+            }
+        }
     }
 
     /// Role words just before a name ("Health Minister", "nurse") and the
@@ -267,6 +321,14 @@ impl<'c, 'a> Resolver<'c, 'a> {
             }
         }
         self.in_salience = true;
+        if matches!(want, Want::Person(_)) {
+            for person in self.introduced_before(pos, PRONOUN_WINDOW) {
+                let t = self.name_target(person.span, false, false);
+                if self.fits(want, EntityType::Person, t, None) {
+                    cands.push((person.span.start, t));
+                }
+            }
+        }
         for phrase in subjects {
             let t = match phrase.kind {
                 PhraseKind::Name { org } => Some(self.name_target(phrase.span, org, false)),
@@ -460,6 +522,11 @@ impl<'c, 'a> Resolver<'c, 'a> {
         }) {
             return Some(Target::Inferred(i));
         }
+        if cues::is_generic_company_head(head) && words.len() == 1 {
+            if let Some(t) = self.last_company_before(span.start) {
+                return Some(t);
+            }
+        }
         if let Some(t) = self.gazetteer_descriptor(&words.join(" ")) {
             return Some(t);
         }
@@ -474,6 +541,68 @@ impl<'c, 'a> Resolver<'c, 'a> {
             return Some(self.name_target(name_span, true, true));
         }
         None
+    }
+
+    /// "the company": the last organization named before that is not a news
+    /// outlet (a gazetteer mention or a name ending in Inc., Corp., Group…).
+    fn last_company_before(&mut self, pos: usize) -> Option<Target> {
+        let ctx = self.ctx;
+        let text = ctx.text;
+        let first = ctx.mentions.partition_point(|m| m.span.start < pos);
+        let lo = first.saturating_sub(DESCRIPTOR_MENTIONS);
+        let known = (lo..first).rev().find_map(|mi| {
+            let e = ctx.mention_entity(mi)?;
+            let ent = ctx.gazetteer.entity(e);
+            let ok = ent.kind == EntityType::Organization
+                && !cues::is_outlet(&ent.name)
+                && !ctx.inside_quote(ctx.mentions[mi].span.start);
+            ok.then_some((ctx.mentions[mi].span.start, Target::Entity(e)))
+        });
+        let from = ceil_boundary(text, pos.saturating_sub(PRONOUN_WINDOW * 2));
+        let mut toks = std::mem::take(&mut self.toks);
+        tokenize(text, Span::new(from, pos), ctx.quotes, &mut toks);
+        let named = (0..toks.len()).rev().find(|&k| {
+            let t = &toks[k];
+            t.is_capitalized(text)
+                && cues::is_org_suffix(t.text(text))
+                && matches!(
+                    t.text(text).trim_end_matches('.'),
+                    "Inc"
+                        | "Corp"
+                        | "Ltd"
+                        | "Co"
+                        | "Group"
+                        | "Holdings"
+                        | "LLC"
+                        | "PLC"
+                        | "plc"
+                        | "AG"
+                        | "SA"
+                        | "GmbH"
+                        | "Corporation"
+                )
+                && k > 0
+                && toks[k - 1].is_capitalized(text)
+        });
+        let named = named.map(|k| {
+            let mut s = k;
+            while s > 0
+                && k - s < 4
+                && toks[s - 1].is_capitalized(text)
+                && !cues::is_company_noun(toks[s - 1].text(text))
+                && !cues::is_not_name(toks[s - 1].text(text))
+            {
+                s -= 1;
+            }
+            Span::new(toks[s].span.start, toks[k].span.end)
+        });
+        self.toks = toks;
+        match (known, named) {
+            (Some((at, t)), Some(span)) if at > span.start => Some(t),
+            (_, Some(span)) => Some(self.name_target(span, true, true)),
+            (Some((_, t)), None) => Some(t),
+            (None, None) => None,
+        }
     }
 
     /// The person the document described with these words before `span`.
@@ -542,6 +671,23 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 .unwrap_or(0);
             consider(score, at, Target::Inferred(i));
         }
+        if best.as_ref().is_none_or(|b| b.0 < 3) {
+            for person in self.introduced_before(span.start, PRONOUN_WINDOW * 2) {
+                let Some(d) = person.description.as_deref() else {
+                    continue;
+                };
+                let score = description_score(d, words, head, &demonyms, None);
+                let ok = score >= 3 || (score >= 1 && words.len() == 1);
+                if ok
+                    && best
+                        .as_ref()
+                        .is_none_or(|b| score > b.0 || (score == b.0 && person.span.start > b.1))
+                {
+                    let t = self.name_target(person.span, false, false);
+                    best = Some((score, person.span.start, t));
+                }
+            }
+        }
         best.map(|b| b.2)
     }
 
@@ -580,6 +726,48 @@ impl<'c, 'a> Resolver<'c, 'a> {
             }
         }
         self.appositions = Some(out);
+    }
+
+    /// A name the tagger left alone (a surname that is also a word, "Trump")
+    /// that names exactly one gazetteer entity of the right kind.
+    fn gazetteer_name(&mut self, name: &str, org: bool) -> Option<EntityIdx> {
+        let gaz = self.ctx.gazetteer;
+        let map = self.gazetteer_names.get_or_insert_with(|| {
+            let mut map: HashMap<String, Vec<EntityIdx>> = HashMap::new();
+            for (i, ent) in gaz.entities().iter().enumerate() {
+                let idx = EntityIdx(i as u32);
+                let mut forms: Vec<String> = std::iter::once(&ent.name)
+                    .chain(&ent.aliases)
+                    .map(|n| n.to_lowercase())
+                    .collect();
+                if ent.kind == EntityType::Person {
+                    if let Some(last) = ent.name.rsplit(' ').next() {
+                        forms.push(last.to_lowercase());
+                    }
+                }
+                forms.sort();
+                forms.dedup();
+                for f in forms {
+                    map.entry(f).or_default().push(idx);
+                }
+            }
+            map
+        });
+        let want = if org {
+            EntityType::Organization
+        } else {
+            EntityType::Person
+        };
+        let hits: Vec<EntityIdx> = map
+            .get(&name.to_lowercase())?
+            .iter()
+            .copied()
+            .filter(|&e| gaz.entity(e).kind == want)
+            .collect();
+        match hits.as_slice() {
+            [only] => Some(*only),
+            _ => None,
+        }
     }
 
     /// An entity that is the only one in the gazetteer listing this descriptor.

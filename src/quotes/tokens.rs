@@ -49,6 +49,11 @@ impl Tok {
         w
     }
 
+    /// End of the word without a possessive ending.
+    pub fn stem_end(&self, text: &str) -> usize {
+        self.span.start + self.stem(text).len()
+    }
+
     pub fn is_capitalized(&self, text: &str) -> bool {
         self.is_word() && self.text(text).starts_with(|c: char| c.is_uppercase())
     }
@@ -93,10 +98,10 @@ pub(crate) fn tokenize(text: &str, range: Span, quotes: &[Span], out: &mut Vec<T
         } else if c.is_alphanumeric() {
             let mut wend = word_end(text, pos, limit);
             if text[wend..limit].starts_with('.')
-                && cues::is_title_word(&text[pos..wend])
+                && (cues::is_title_word(&text[pos..wend]) || cues::is_org_suffix(&text[pos..wend]))
                 && cues::is_abbreviation(&text[pos..wend])
             {
-                wend += 1; // "Mr.", "Sgt.", "Gov.": the period belongs to the title
+                wend += 1; // "Mr.", "Sgt.", "Inc.": the period belongs to the word
             }
             out.push(Tok {
                 span: Span::new(pos, wend),
@@ -149,7 +154,7 @@ pub(crate) fn ends_sentence(text: &str, toks: &[Tok], i: usize) -> bool {
             .trim_end_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '.' | '!' | '?'));
         let ends = inner.ends_with(['.', '!', '?']);
         let next_capital = match toks.get(i + 1) {
-            Some(n) => n.is_capitalized(text),
+            Some(n) => n.is_capitalized(text) || matches!(n.kind, TokKind::Quote | TokKind::Break),
             // The window ends here: look at the text itself.
             None => text[t.span.end..]
                 .trim_start()
