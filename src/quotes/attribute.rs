@@ -113,9 +113,9 @@ pub(crate) fn attribute(
 ) -> Option<Attribution> {
     let para = ctx.paragraphs[pidx];
     if embedded {
-        before_clause(ctx, q, para, toks).or_else(|| after_clause(ctx, q, para, toks))
+        before_clause(ctx, q, para, toks).or_else(|| after_clause(ctx, q, para, true, toks))
     } else {
-        after_clause(ctx, q, para, toks)
+        after_clause(ctx, q, para, false, toks)
             .or_else(|| before_clause(ctx, q, para, toks))
             .or_else(|| previous_paragraph_colon(ctx, q, pidx, toks))
     }
@@ -123,7 +123,13 @@ pub(crate) fn attribute(
 
 /// `“…,” Peskov said` / `“…,” said Peskov` / `“…,” according to Peskov`:
 /// a clause starting right after the quotation.
-fn after_clause(ctx: &Ctx<'_>, q: Span, para: Span, toks: &mut Vec<Tok>) -> Option<Attribution> {
+fn after_clause(
+    ctx: &Ctx<'_>,
+    q: Span,
+    para: Span,
+    embedded: bool,
+    toks: &mut Vec<Tok>,
+) -> Option<Attribution> {
     let end = floor_boundary(ctx.text, para.end.min(q.end + WINDOW));
     if end <= q.end {
         return None;
@@ -138,6 +144,22 @@ fn after_clause(ctx: &Ctx<'_>, q: Span, para: Span, toks: &mut Vec<Tok>) -> Opti
     {
         i += 1;
     }
+    if let Some(a) = clause_at(ctx, toks, i, n) {
+        return Some(a);
+    }
+    if !embedded {
+        return None;
+    }
+    // "will take “years, not months”, the health secretary has warned":
+    // a reporting clause closing the sentence after a comma.
+    (i + 1..n)
+        .filter(|&c| toks[c].is_punct(','))
+        .find_map(|c| clause_at(ctx, toks, c + 1, n))
+}
+
+/// A reporting clause starting at token `i`: `said X`, `X said`,
+/// `according to X`.
+fn clause_at(ctx: &Ctx<'_>, toks: &[Tok], i: usize, n: usize) -> Option<Attribution> {
     if i >= n || !toks[i].is_word() {
         return None;
     }

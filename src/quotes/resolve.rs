@@ -32,6 +32,10 @@ use std::collections::HashMap;
 const PRONOUN_WINDOW: usize = 2500;
 /// How many sentences back a pronoun looks.
 const PRONOUN_SENTENCES: usize = 4;
+/// A descriptor in the first paragraphs may name someone named after it.
+const LEAD_PARAGRAPHS: usize = 3;
+/// How far (bytes) after such a descriptor its person is looked for.
+const LEAD_LOOKAHEAD: usize = 1200;
 /// How far back (mentions) a descriptor looks.
 const DESCRIPTOR_MENTIONS: usize = 300;
 
@@ -290,6 +294,21 @@ impl<'c, 'a> Resolver<'c, 'a> {
         if !self.in_salience {
             reporting_subjects(ctx, &toks, &mut subjects);
         }
+        // "Powell declined to respond": a known inferred person by surname.
+        let mut by_surname: Vec<(usize, Target)> = Vec::new();
+        if !self.inferred.is_empty() {
+            for t in toks.iter().filter(|t| t.is_capitalized(text)) {
+                let w = t.stem(text);
+                if ctx.mention_overlapping(t.span).is_some() {
+                    continue;
+                }
+                if let Some(i) = self.inferred.iter().position(|p| {
+                    p.kind == EntityType::Person && p.name.rsplit(' ').next() == Some(w)
+                }) {
+                    by_surname.push((t.span.start, Target::Inferred(i)));
+                }
+            }
+        }
         self.toks = toks;
         let here = bounds.len();
         let sentence_of = |at: usize| bounds.partition_point(|&b| b <= at);
@@ -318,6 +337,13 @@ impl<'c, 'a> Resolver<'c, 'a> {
             let t = Target::Inferred(i);
             if at < pos && self.fits(want, self.inferred[i].kind, t, None) {
                 cands.push((at, t));
+            }
+        }
+        for (at, t) in by_surname {
+            if let Target::Inferred(i) = t {
+                if self.fits(want, self.inferred[i].kind, t, None) {
+                    cands.push((at, t));
+                }
             }
         }
         self.in_salience = true;
@@ -450,7 +476,68 @@ impl<'c, 'a> Resolver<'c, 'a> {
             // "a spokeswoman for the ministry", "a Kremlin spokesman": the organization.
             return inner_org.map(Target::Entity);
         }
+        if !indefinite
+            && !self.in_salience
+            && !cues::is_group_noun(&head)
+            && !is_anonymous_head(&head)
+        {
+            return self.named_in_lead_after(span, &words, &head);
+        }
         None
+    }
+
+    /// A role in a headline or lead that the next paragraphs name: "…, the
+    /// health secretary has warned." / "Wes Streeting told the BBC …". Only
+    /// in the first paragraphs, only the next person named, and only when
+    /// what the text says about that person does not contradict the role.
+    fn named_in_lead_after(&mut self, span: Span, words: &[String], head: &str) -> Option<Target> {
+        let ctx = self.ctx;
+        let text = ctx.text;
+        if ctx.paragraphs.partition_point(|p| p.end <= span.start) >= LEAD_PARAGRAPHS {
+            return None;
+        }
+        let end = floor_boundary(text, (span.end + LEAD_LOOKAHEAD).min(text.len()));
+        let mut toks = std::mem::take(&mut self.toks);
+        tokenize(text, Span::new(span.end, end), ctx.quotes, &mut toks);
+        let mut people = Vec::new();
+        introduced_people(ctx, &toks, &mut people);
+        self.toks = toks;
+        let first_mi = ctx.mentions.partition_point(|m| m.span.start < span.end);
+        let mention = ctx.mentions[first_mi..]
+            .iter()
+            .enumerate()
+            .take_while(|(_, m)| m.span.start < end)
+            .find_map(|(k, m)| {
+                let e = ctx.mention_entity(first_mi + k)?;
+                let person = ctx.entity_kind(e) == Some(EntityType::Person)
+                    && !m.demonym
+                    && !ctx.inside_quote(m.span.start);
+                person.then_some((m.span.start, e))
+            });
+        let person = people.into_iter().next();
+        match (mention, person) {
+            (Some((at, e)), p) if p.as_ref().is_none_or(|p| at < p.span.start) => {
+                let ent = ctx.gazetteer.entity(e);
+                let descs: Vec<String> = ent
+                    .list_property("descriptors")
+                    .chain(ent.property("role"))
+                    .map(str::to_lowercase)
+                    .collect();
+                let fits = descs.is_empty()
+                    || descs
+                        .iter()
+                        .any(|d| description_score(d, words, head, &[], None) > 0);
+                fits.then_some(Target::Entity(e))
+            }
+            (_, Some(p)) => {
+                let fits = p
+                    .description
+                    .as_deref()
+                    .is_none_or(|d| description_score(d, words, head, &[], None) > 0);
+                fits.then(|| self.name_target(p.span, false, true))
+            }
+            _ => None,
+        }
     }
 
     /// "the Italian": the last person named before whose country has that demonym.
@@ -930,4 +1017,46 @@ fn is_bare_person_noun(head: &str) -> bool {
                 | "coach"
                 | "manager"
         )
+}
+
+/// Heads of descriptors for people the text does not name ("the official",
+/// "the diplomat"): never looked for in the paragraphs after them.
+fn is_anonymous_head(head: &str) -> bool {
+    matches!(
+        head,
+        "official"
+            | "diplomat"
+            | "source"
+            | "person"
+            | "man"
+            | "woman"
+            | "resident"
+            | "witness"
+            | "officer"
+            | "analyst"
+            | "expert"
+            | "aide"
+            | "insider"
+            | "employee"
+            | "worker"
+            | "member"
+            | "lawmaker"
+            | "negotiator"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "statement"
+            | "source's"
+            | "official's"
+            | "representative"
+            | "adviser"
+            | "advisor"
+            | "researcher"
+            | "doctor"
+            | "nurse"
+            | "teacher"
+            | "student"
+            | "victim"
+            | "survivor"
+    )
 }
