@@ -293,6 +293,7 @@ fn clause_before_end(ctx: &Ctx<'_>, toks: &[Tok]) -> Option<Attribution> {
         .map(|(p, _)| p)
         .filter(|p| matches!(p.kind, PhraseKind::Mention(_) | PhraseKind::Name { .. }))
         .or_else(|| first_of(EntityType::Person))
+        .or_else(|| clause_subject_name(ctx, &toks[start..v]))
         .or_else(|| first_of(EntityType::Organization));
     Some(Attribution {
         cue: toks[v].span,
@@ -325,6 +326,31 @@ fn headline_colon(ctx: &Ctx<'_>, clause: &[Tok]) -> Option<Attribution> {
         speaker: Some(phrase),
         addressee: None,
     })
+}
+
+/// The name a clause starts with ("Senator Elizabeth Warren of
+/// Massachusetts voted …"), for a participle with no subject of its own.
+fn clause_subject_name(ctx: &Ctx<'_>, clause: &[Tok]) -> Option<Phrase> {
+    let mut people = Vec::new();
+    introduced_people(ctx, clause, &mut people);
+    if let Some(p) = people.first() {
+        return Some(Phrase {
+            span: p.span,
+            kind: PhraseKind::Name { org: false },
+        });
+    }
+    let run = clause
+        .iter()
+        .take_while(|t| t.is_capitalized(ctx.text) && ctx.mention_overlapping(t.span).is_none())
+        .count();
+    let followed_by_word = clause
+        .get(run)
+        .is_some_and(|t| t.is_word() && !t.is_capitalized(ctx.text));
+    if run == 0 || run > 4 || !followed_by_word {
+        return None;
+    }
+    classify_np(ctx, &clause[..run], true)
+        .filter(|p| matches!(p.kind, PhraseKind::Name { org: false }))
 }
 
 /// `according to X` at token `i`.
