@@ -640,42 +640,59 @@ const BATCH_BYTES: usize = 16 << 20;
 
 impl Pipeline {
     /// Analyzes every document from `documents` on the current rayon pool
-    /// and adds the results to `corpus` in input order. A document that
-    /// could not be read (an `Err` item) goes to `on_error` and the run
-    /// goes on. Returns the number of documents analyzed.
-    pub fn process(
+    /// and adds the results to `corpus` in input order. A reader thread
+    /// feeds documents through a bounded channel, so reading overlaps with
+    /// analysis and memory stays bounded. A document that could not be read
+    /// (an `Err` item) goes to `on_error` and the run goes on. Returns the
+    /// number of documents analyzed.
+    pub fn process<I>(
         &self,
-        documents: impl IntoIterator<Item = Result<Document>>,
+        documents: I,
         corpus: &mut Corpus,
         mut on_error: impl FnMut(crate::Error),
-    ) -> u64 {
+    ) -> u64
+    where
+        I: IntoIterator<Item = Result<Document>>,
+        I::IntoIter: Send,
+    {
         use rayon::prelude::*;
-        let mut batch: Vec<Document> = Vec::with_capacity(BATCH_DOCS);
-        let mut bytes = 0;
-        let mut done = 0;
-        let mut flush = |batch: &mut Vec<Document>, corpus: &mut Corpus| {
-            let analyses: Vec<Analysis> = batch.par_iter().map(|d| self.analyze(d)).collect();
-            done += analyses.len() as u64;
-            for a in analyses {
-                corpus.add(a);
-            }
-            batch.clear();
-        };
-        for item in documents {
-            match item {
-                Ok(doc) => {
-                    bytes += doc.text.len();
-                    batch.push(doc);
-                    if batch.len() >= BATCH_DOCS || bytes >= BATCH_BYTES {
-                        flush(&mut batch, corpus);
-                        bytes = 0;
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Result<Document>>(BATCH_DOCS);
+        let documents = documents.into_iter();
+        std::thread::scope(|scope| {
+            scope.spawn(move || {
+                for item in documents {
+                    if tx.send(item).is_err() {
+                        break;
                     }
                 }
-                Err(e) => on_error(e),
+            });
+            let mut batch: Vec<Document> = Vec::with_capacity(BATCH_DOCS);
+            let mut bytes = 0;
+            let mut done = 0;
+            let mut flush = |batch: &mut Vec<Document>, corpus: &mut Corpus| {
+                let analyses: Vec<Analysis> = batch.par_iter().map(|d| self.analyze(d)).collect();
+                done += analyses.len() as u64;
+                for a in analyses {
+                    corpus.add(a);
+                }
+                batch.clear();
+            };
+            for item in rx {
+                match item {
+                    Ok(doc) => {
+                        bytes += doc.text.len();
+                        batch.push(doc);
+                        if batch.len() >= BATCH_DOCS || bytes >= BATCH_BYTES {
+                            flush(&mut batch, corpus);
+                            bytes = 0;
+                        }
+                    }
+                    Err(e) => on_error(e),
+                }
             }
-        }
-        flush(&mut batch, corpus);
-        done
+            flush(&mut batch, corpus);
+            done
+        })
     }
 }
 

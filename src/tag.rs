@@ -119,7 +119,20 @@ const SURNAME_PARTICLES: &[&str] = &[
 ];
 
 /// Name suffixes that are not surnames.
-const NAME_SUFFIXES: &[&str] = &["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"];
+const NAME_SUFFIXES: &[&str] = &["jr", "jr.", "sr", "sr.", "phd", "md"];
+
+/// Titles of people known by a given name and a number.
+const REGNAL_TITLES: &[&str] = &[
+    "king", "queen", "pope", "emperor", "empress", "sultan", "emir", "sheikh", "prince",
+    "princess", "grand", "crown", "tsar", "shah",
+];
+
+/// "Jr.", "Sr." or a Roman numeral ("III", "XIV").
+fn is_name_suffix(word: &str) -> bool {
+    let w = word.trim_end_matches(',');
+    NAME_SUFFIXES.contains(&w.to_lowercase().as_str())
+        || !w.is_empty() && w.len() <= 5 && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L'))
+}
 
 /// Countries whose people are named family name first in English news.
 const FAMILY_NAME_FIRST: &[&str] = &[
@@ -354,11 +367,17 @@ impl Tagger {
                     .iter()
                     .any(|o| o.entity != e && o.kind != FormKind::Surname && case_ok(o, surface))
             };
+            // "Ana Costa" is not António Costa: a lone surname right after
+            // another given name names somebody else.
+            let other_given_name = title.is_none() && given_name_before(text, c.span.start, &spans);
             for t in targets {
                 if !case_ok(t, surface) {
                     continue;
                 }
                 let person = self.kinds[t.entity.index()] == EntityType::Person;
+                if person && other_given_name && !t.form.contains(' ') {
+                    continue;
+                }
                 // A surname that is also another entity's name ("Washington")
                 // needs the same context as a weak one.
                 let weak = t.weak || t.kind == FormKind::Surname && listed(t.entity);
@@ -595,11 +614,19 @@ fn derived_surnames(g: &Gazetteer) -> Vec<(String, EntityIdx, String)> {
 /// der Leyen"), or the first word for family-name-first names.
 fn surname(full: &str, family_first: bool) -> Option<String> {
     let mut words: Vec<&str> = full.split_whitespace().collect();
-    while words.len() > 2
-        && words
-            .last()
-            .is_some_and(|w| NAME_SUFFIXES.contains(&w.to_lowercase().trim_end_matches(',')))
+    // Monarchs, popes and emirs ("King Charles III", "Pope Leo XIV") have
+    // no surname: their given name alone would match everyone so named.
+    if words
+        .first()
+        .is_some_and(|w| REGNAL_TITLES.contains(&w.to_lowercase().as_str()))
     {
+        return None;
+    }
+    // "Hamad II of Bahrain" names a realm, not a family.
+    if words.iter().any(|w| matches!(*w, "of" | "the")) {
+        return None;
+    }
+    while words.len() > 2 && words.last().is_some_and(|w| is_name_suffix(w)) {
         words.pop();
     }
     if words.len() < 2 || !words[0].chars().next().is_some_and(char::is_uppercase) {
@@ -643,7 +670,9 @@ fn title_before(text: &str, name_start: usize, mentions: &[Span]) -> Option<Span
         let span = Span::new(tok_start, trimmed.len());
         let tok = &text[span.range()];
         let bare = tok.trim_end_matches('.');
-        let class = if mentions.iter().any(|m| {
+        // Mentions are sorted by start: find one starting at this token.
+        let at = mentions.partition_point(|m| m.start < span.start);
+        let class = if mentions.get(at).is_some_and(|m| {
             m.start == span.start
                 && m.end <= span.end
                 && is_possessive_tail(&tok[m.end - span.start..])
@@ -691,6 +720,80 @@ fn title_before(text: &str, name_start: usize, mentions: &[Span]) -> Option<Span
         return None;
     }
     Some(Span::new(toks[accepted - 1].0.start, toks[0].0.end))
+}
+
+/// Is the word right before `start` (same line, spaces only between) a
+/// capitalized word that could be a given name: not a title, not a day or
+/// month, not part of another mention?
+fn given_name_before(text: &str, start: usize, mentions: &[Span]) -> bool {
+    const NOT_GIVEN: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "the",
+        "a",
+        "an",
+        "and",
+        "but",
+        "when",
+        "as",
+        "if",
+        "then",
+    ];
+    let before = &text[..start];
+    let trimmed = before.trim_end_matches([' ', '\u{a0}']);
+    if trimmed.len() == before.len() {
+        return false;
+    }
+    let word_start = trimmed
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let word = &trimmed[word_start..];
+    let shaped = word.chars().next().is_some_and(char::is_uppercase)
+        && word
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '\''));
+    if !shaped || is_title_word(word.trim_end_matches('.')) {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    if NOT_GIVEN.contains(&lower.as_str()) {
+        return false;
+    }
+    // A sentence's first word is capitalized anyway: "Later Brown left."
+    let sentence_initial = trimmed[..word_start]
+        .trim_end()
+        .chars()
+        .next_back()
+        .is_none_or(|c| {
+            matches!(
+                c,
+                '.' | '!' | '?' | '"' | '\u{201C}' | '\u{201D}' | ':' | '\u{2014}'
+            )
+        });
+    if sentence_initial && english_words().contains(lower.as_str()) {
+        return false;
+    }
+    let at = mentions.partition_point(|m| m.end <= word_start);
+    mentions.get(at).is_none_or(|m| m.start >= trimmed.len())
 }
 
 fn is_possessive_tail(s: &str) -> bool {

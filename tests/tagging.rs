@@ -279,3 +279,20 @@ fn ambiguity_is_resolved_from_the_document_or_reported() {
         ),
     ]);
 }
+
+#[test]
+fn a_surname_after_another_given_name_is_somebody_else() {
+    run(&[
+        ("Olga Putin, a teacher, spoke.", &[]),
+        (
+            "Vladimir Putin spoke; Olga Putin did not.",
+            &["Vladimir Putin=vladimir-putin"],
+        ),
+        ("On Tuesday Putin spoke.", &["Putin=vladimir-putin"]),
+        (
+            "Russia's Putin spoke.",
+            &["Russia=russia", "Putin=vladimir-putin"],
+        ),
+        ("J. Putin wrote back.", &[]),
+    ]);
+}
