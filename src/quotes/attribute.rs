@@ -556,7 +556,10 @@ pub(crate) fn subject_before(
     if !h.is_word() || cues::is_np_stop(h.text(text)) {
         return None;
     }
-    if let Some(mi) = ctx.mention_overlapping(h.span) {
+    if let Some(mi) = ctx
+        .mention_overlapping(h.span)
+        .filter(|&mi| !part_of_longer_name(ctx, toks, mi, lo))
+    {
         let m = &ctx.mentions[mi];
         if !m.demonym && m.span.end <= h.span.end + 3 {
             let from = m.title.map_or(m.span.start, |t| t.start.min(m.span.start));
@@ -614,6 +617,40 @@ fn apposed_name(ctx: &Ctx<'_>, toks: &[Tok], from: usize, to: usize) -> Option<P
         return None;
     }
     classify_np(ctx, np, false).filter(|p| matches!(p.kind, PhraseKind::Name { org: false }))
+}
+
+/// True when a person mention is only part of a capitalized name the
+/// gazetteer does not know: "Paul" in "Sgt. Paul Bouchard", "Kelly" in "Dan
+/// Kelly". Title words and the mention's own title do not count.
+pub(crate) fn part_of_longer_name(ctx: &Ctx<'_>, toks: &[Tok], mi: usize, lo: usize) -> bool {
+    let m = &ctx.mentions[mi];
+    if ctx.mention_entity(mi).and_then(|e| ctx.entity_kind(e)) != Some(EntityType::Person) {
+        return false;
+    }
+    let text = ctx.text;
+    let first = toks.partition_point(|t| t.span.end <= m.span.start);
+    let last = toks.partition_point(|t| t.span.start < m.span.end);
+    if first >= last {
+        return false;
+    }
+    let stranger = |t: &Tok| {
+        let w = t.text(text);
+        t.is_capitalized(text)
+            && !cues::is_title_word(w)
+            && !cues::is_not_name(w)
+            && !m.title.is_some_and(|s| s.contains(t.span))
+            && ctx.mention_overlapping(t.span).is_none_or(|other| {
+                // "Dan Kelly": two surname mentions side by side are one name.
+                let e = ctx.mention_entity(other);
+                e != m.entity && e.and_then(|e| ctx.entity_kind(e)) == Some(EntityType::Person)
+            })
+    };
+    let before =
+        first > lo && stranger(&toks[first - 1]) && toks[first - 1].span.end + 1 >= m.span.start;
+    let after = toks
+        .get(last)
+        .is_some_and(|t| stranger(t) && t.span.start <= m.span.end + 1);
+    before || after
 }
 
 /// The first index of the noun phrase ending at token `head` (inclusive).
@@ -694,7 +731,7 @@ pub(crate) fn subject_after(ctx: &Ctx<'_>, toks: &[Tok], v: usize, n: usize) -> 
     for k in i..j {
         if let Some(mi) = ctx.mention_overlapping(toks[k].span) {
             let m = &ctx.mentions[mi];
-            if m.demonym {
+            if m.demonym || part_of_longer_name(ctx, toks, mi, i) {
                 continue;
             }
             let is_person =

@@ -133,14 +133,23 @@ pub fn find_quotes(input: &QuoteInput<'_>) -> Vec<Quote> {
         toks: Vec::new(),
         last: None,
     };
-    raw.iter().map(|q| finder.quote(q)).collect()
+    let found: Vec<(Quote, Option<Target>)> = raw.iter().map(|q| finder.quote(q)).collect();
+    // Speakers are named at the end: an inferred name may have grown
+    // ("Arteta" in a headline, "Mikel Arteta" later).
+    found
+        .into_iter()
+        .map(|(mut q, t)| {
+            q.speaker = t.map(|t| finder.resolver.speaker(t));
+            q
+        })
+        .collect()
 }
 
-/// The last quotation that had a speaker: its paragraph and speaker.
+/// The last quotation (not a scare quote): its paragraph and speaker.
 #[derive(Clone, Copy)]
 struct LastSpeaker {
     paragraph: usize,
-    target: Target,
+    target: Option<Target>,
 }
 
 struct Finder<'c, 'a> {
@@ -151,7 +160,7 @@ struct Finder<'c, 'a> {
 }
 
 impl Finder<'_, '_> {
-    fn quote(&mut self, q: &detect::RawQuote) -> Quote {
+    fn quote(&mut self, q: &detect::RawQuote) -> (Quote, Option<Target>) {
         let ctx = self.ctx;
         let text = ctx.text;
         let pidx = ctx
@@ -198,28 +207,25 @@ impl Finder<'_, '_> {
         if target.is_none() && unattributed && kind == QuoteKind::Full && !embedded {
             target = self.continuation(q.span, pidx);
         }
-        let group = matches!(
-            attribution.and_then(|a| a.speaker).map(|p| p.kind),
-            Some(PhraseKind::Group)
-        );
-        if let Some(t) = target {
+        if kind != QuoteKind::Scare {
+            // The next unattributed quotation continues this one's speaker,
+            // even when that speaker could not be resolved.
             self.last = Some(LastSpeaker {
                 paragraph: pidx,
-                target: t,
+                target,
             });
-        } else if group {
-            self.last = None;
         }
         let about = self.about(q.span, target, attribution);
-        Quote {
+        let quote = Quote {
             span: q.span,
             text: quoted,
             kind,
-            speaker: target.map(|t| self.resolver.speaker(t)),
+            speaker: None,
             speaker_mention,
             cue: attribution.map(|a| a.cue),
             about,
-        }
+        };
+        (quote, target)
     }
 
     /// The speaker of a quotation with no reporting clause: the speaker of
@@ -228,7 +234,7 @@ impl Finder<'_, '_> {
     fn continuation(&mut self, q: Span, pidx: usize) -> Option<Target> {
         if let Some(last) = self.last {
             if last.paragraph + 1 >= pidx && last.paragraph <= pidx {
-                return Some(last.target);
+                return last.target;
             }
         }
         let ctx = self.ctx;

@@ -133,12 +133,21 @@ impl<'c, 'a> Resolver<'c, 'a> {
             .iter()
             .position(|p| p.name == name)
             .or_else(|| {
+                // "Lopez" after "Maria Lopez", or "Mikel Arteta" after a
+                // headline's "Arteta" (the name then grows to the full one).
+                let single = !name.contains(' ');
                 self.inferred.iter().rposition(|p| {
                     p.kind == EntityType::Person
                         && !org
+                        && (single || !p.name.contains(' '))
                         && p.name.rsplit(' ').next() == Some(surname.as_str())
                 })
             });
+        if let Some(i) = found {
+            if !self.inferred[i].name.contains(' ') && name.contains(' ') && !org {
+                self.inferred[i].name = name.clone();
+            }
+        }
         let expanded = match found {
             None if !org && !name.contains(' ') => self.full_name_before(span.start, &name),
             _ => None,
@@ -197,11 +206,36 @@ impl<'c, 'a> Resolver<'c, 'a> {
     fn full_name_before(&mut self, pos: usize, surname: &str) -> Option<String> {
         let text = self.ctx.text;
         let people = self.introduced_before(pos, PRONOUN_WINDOW * 2);
-        people.iter().rev().find_map(|p| {
+        let introduced = people.iter().rev().find_map(|p| {
             let name = &text[p.span.range()];
             (name.rsplit(' ').next() == Some(surname) && name.contains(' '))
                 .then(|| name.to_string())
-        })
+        });
+        introduced.or_else(|| self.first_name_before(pos, surname))
+    }
+
+    /// "Bukayo Saka’s arm" before "Saka said": the capitalized word just
+    /// before the first earlier occurrence of the surname.
+    fn first_name_before(&mut self, pos: usize, surname: &str) -> Option<String> {
+        let ctx = self.ctx;
+        let text = ctx.text;
+        let from = ceil_boundary(text, pos.saturating_sub(PRONOUN_WINDOW * 2));
+        let mut toks = std::mem::take(&mut self.toks);
+        tokenize(text, Span::new(from, pos), ctx.quotes, &mut toks);
+        let found = (1..toks.len()).find_map(|k| {
+            let (prev, t) = (&toks[k - 1], &toks[k]);
+            let given = prev.text(text);
+            let fits = t.stem(text) == surname
+                && prev.is_capitalized(text)
+                && prev.span.end + 1 == t.span.start
+                && !cues::is_title_word(given)
+                && !cues::is_not_name(given)
+                && prev.stem(text).len() == given.len()
+                && ctx.mention_overlapping(prev.span).is_none();
+            fits.then(|| format!("{given} {surname}"))
+        });
+        self.toks = toks;
+        found
     }
 
     /// People introduced in the `back` bytes before `pos`.
@@ -641,7 +675,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
             let e = ctx.mention_entity(mi)?;
             let ent = ctx.gazetteer.entity(e);
             let ok = ent.kind == EntityType::Organization
-                && !cues::is_outlet(&ent.name)
+                && !is_news_outlet(ent)
                 && !ctx.inside_quote(ctx.mentions[mi].span.start);
             ok.then_some((ctx.mentions[mi].span.start, Target::Entity(e)))
         });
@@ -1059,4 +1093,41 @@ fn is_anonymous_head(head: &str) -> bool {
             | "victim"
             | "survivor"
     )
+}
+
+/// A news organization: reports, does not act ("seen by The Associated Press").
+fn is_news_outlet(ent: &crate::gazetteer::Entity) -> bool {
+    const WORDS: &[&str] = &[
+        "press",
+        "news",
+        "times",
+        "post",
+        "journal",
+        "guardian",
+        "telegraph",
+        "herald",
+        "tribune",
+        "gazette",
+        "television",
+        "radio",
+        "tv",
+        "broadcasting",
+        "newspaper",
+        "broadcaster",
+        "agency",
+        "reuters",
+        "bloomberg",
+        "bbc",
+        "cnn",
+        "interfax",
+        "tass",
+        "xinhua",
+    ];
+    cues::is_outlet(&ent.name)
+        || std::iter::once(ent.name.as_str())
+            .chain(ent.list_property("descriptors"))
+            .any(|n| {
+                n.split_whitespace()
+                    .any(|w| WORDS.iter().any(|x| w.eq_ignore_ascii_case(x)))
+            })
 }
