@@ -28,7 +28,7 @@ mod detect;
 mod resolve;
 mod tokens;
 
-use attribute::{Attribution, Ctx, PhraseKind};
+use attribute::{Attribution, Ctx};
 use resolve::{Resolver, Target};
 use tokens::Tok;
 
