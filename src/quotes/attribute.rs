@@ -440,7 +440,18 @@ fn is_irrealis(ctx: &Ctx<'_>, toks: &[Tok], v: usize) -> bool {
 
 /// A reporting verb used as a noun ("the report said", "a call").
 fn is_noun_use(ctx: &Ctx<'_>, toks: &[Tok], v: usize) -> bool {
-    v > 0 && toks[v - 1].is_word() && cues::is_determiner(ctx.word(&toks[v - 1]))
+    let det = |k: usize| toks[k].is_word() && cues::is_determiner(ctx.word(&toks[k]));
+    if v > 0 && det(v - 1) {
+        return true;
+    }
+    // "in a phone call", "a blog post": a bare form after "a/the + noun".
+    let w = ctx.word(&toks[v]);
+    v > 1
+        && cues::is_lemma(w)
+        && toks[v - 1].is_word()
+        && !cues::is_aux_or_adverb(ctx.word(&toks[v - 1]))
+        && cues::pronoun(ctx.word(&toks[v - 1])).is_none()
+        && det(v - 2)
 }
 
 /// The cue: the verb, extended over "reporters" / "in a statement" style
@@ -855,6 +866,13 @@ fn classify_np(ctx: &Ctx<'_>, np: &[Tok], sentence_start: bool) -> Option<Phrase
     }
     let _ = sentence_start;
     let the_before = run_start > 0 && np[run_start - 1].text(text).eq_ignore_ascii_case("the");
+    if the_before && r == last && cues::is_nationality_noun(hw) {
+        // "the Spaniard", "the Frenchman": a descriptor, not a name.
+        return Some(Phrase {
+            span: Span::new(np[run_start - 1].span.start, head.span.end),
+            kind: PhraseKind::Descriptor,
+        });
+    }
     let org = ends_org || the_before;
     Some(Phrase {
         span: Span::new(np[r].span.start, head.span.start + hw.len()),
@@ -976,7 +994,11 @@ pub(crate) fn introduced_people(ctx: &Ctx<'_>, toks: &[Tok], out: &mut Vec<Intro
         {
             e += 1;
         }
-        if e - k < 2 || (e < toks.len() && toks[e].is_capitalized(text)) {
+        let relative = toks.get(e).is_some_and(|t| t.is_punct(','))
+            && toks
+                .get(e + 1)
+                .is_some_and(|t| matches!(t.text(text), "who" | "whose"));
+        if (e - k < 2 && !relative) || (e < toks.len() && toks[e].is_capitalized(text)) {
             k = e;
             continue;
         }
@@ -1006,7 +1028,7 @@ pub(crate) fn introduced_people(ctx: &Ctx<'_>, toks: &[Tok], out: &mut Vec<Intro
         let speaks = toks.get(e).is_some_and(|t| {
             t.is_word() && cues::reporting_verb(t.text(text)) == Some(VerbForm::Finite)
         });
-        if !role.is_empty() || appositive || speaks {
+        if !role.is_empty() || appositive || speaks || relative {
             let description = if role.is_empty() {
                 appositive
                     .then(|| super::resolve::apposition_after(text, toks[e - 1].span.end))

@@ -111,6 +111,99 @@ fn regular_forms(lemma: &str) -> [String; 4] {
     [lemma.to_string(), s, ed, ing]
 }
 
+/// True when `word` is the bare form of a reporting verb ("call", "post").
+pub(crate) fn is_lemma(word: &str) -> bool {
+    REGULAR.iter().any(|l| l.eq_ignore_ascii_case(word))
+        || IRREGULAR.iter().any(|f| {
+            f.split(' ')
+                .next()
+                .is_some_and(|l| l.eq_ignore_ascii_case(word))
+        })
+}
+
+/// Nouns for a person of a nationality ("the Spaniard", "the Briton").
+pub(crate) fn is_nationality_noun(word: &str) -> bool {
+    const NOUNS: &[&str] = &[
+        "Spaniard",
+        "Frenchman",
+        "Frenchwoman",
+        "Englishman",
+        "Englishwoman",
+        "Scot",
+        "Welshman",
+        "Irishman",
+        "Irishwoman",
+        "Dutchman",
+        "Dutchwoman",
+        "Briton",
+        "Swede",
+        "Dane",
+        "Finn",
+        "Pole",
+        "Swiss",
+        "Norwegian",
+        "German",
+        "Italian",
+        "Russian",
+        "Ukrainian",
+        "American",
+        "Australian",
+        "Canadian",
+        "Brazilian",
+        "Argentine",
+        "Argentinian",
+        "Serb",
+        "Croat",
+        "Czech",
+        "Slovak",
+        "Austrian",
+        "Belgian",
+        "Portuguese",
+        "Greek",
+        "Turk",
+        "Japanese",
+        "Chinese",
+        "Korean",
+        "Indian",
+        "Kenyan",
+        "Ethiopian",
+        "Nigerian",
+        "Moroccan",
+        "Egyptian",
+        "Mexican",
+        "Colombian",
+        "Chilean",
+        "Uruguayan",
+        "Georgian",
+        "Kazakh",
+        "Hungarian",
+        "Romanian",
+        "Bulgarian",
+        "Israeli",
+        "Iranian",
+        "Pakistani",
+        "Afghan",
+        "Iraqi",
+        "Syrian",
+        "Lebanese",
+        "Saudi",
+        "Emirati",
+        "Qatari",
+        "Estonian",
+        "Latvian",
+        "Lithuanian",
+        "Belarusian",
+        "Slovenian",
+        "Bosnian",
+        "Albanian",
+        "Icelander",
+        "New Zealander",
+        "Kiwi",
+        "Aussie",
+    ];
+    in_list(word, NOUNS)
+}
+
 /// The form of `word` when it is a reporting verb (any case).
 pub(crate) fn reporting_verb(word: &str) -> Option<VerbForm> {
     let mut buf = [0u8; 32];

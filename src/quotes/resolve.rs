@@ -501,7 +501,8 @@ impl<'c, 'a> Resolver<'c, 'a> {
                     return Some(t);
                 }
             }
-            if !self.in_salience && is_bare_person_noun(&head) {
+            if !self.in_salience && (is_bare_person_noun(&head) || cues::is_nationality_noun(&head))
+            {
                 // "the 24-year-old", "the veteran": whoever the text is about.
                 return self.antecedent(span.start, Want::Person(None));
             }
