@@ -263,7 +263,16 @@ fn clause_before_end(ctx: &Ctx<'_>, toks: &[Tok]) -> Option<Attribution> {
                 participle.get_or_insert(v);
             }
             VerbForm::Finite => {
-                if let Some((speaker, _)) = subject_before(ctx, toks, v, start) {
+                // "Said Peskov: …" (inverted, the verb opens the clause).
+                let inverted = || {
+                    (v == start)
+                        .then(|| subject_after(ctx, toks, v, n))
+                        .flatten()
+                };
+                let speaker = subject_before(ctx, toks, v, start)
+                    .map(|(p, _)| p)
+                    .or_else(inverted);
+                if let Some(speaker) = speaker {
                     return Some(Attribution {
                         cue: cue_span(ctx, toks, v),
                         speaker: Some(speaker),

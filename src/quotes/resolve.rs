@@ -899,14 +899,14 @@ impl<'c, 'a> Resolver<'c, 'a> {
             let mut map: HashMap<String, Vec<EntityIdx>> = HashMap::new();
             for (i, ent) in gaz.entities().iter().enumerate() {
                 for d in ent.list_property("descriptors") {
-                    map.entry(d.to_lowercase())
+                    map.entry(descriptor_key(d))
                         .or_default()
                         .push(EntityIdx(i as u32));
                 }
             }
             map
         });
-        match map.get(phrase).map(Vec::as_slice) {
+        match map.get(&descriptor_key(phrase)).map(Vec::as_slice) {
             Some([only]) => Some(Target::Entity(*only)),
             _ => None,
         }
@@ -954,19 +954,20 @@ fn description_score(
 
 /// Modifiers that do not narrow a descriptor ("the top diplomat").
 fn is_modifier_free(w: &str) -> bool {
-    matches!(
-        w,
-        "top"
-            | "senior"
-            | "chief"
-            | "main"
-            | "current"
-            | "new"
-            | "veteran"
-            | "then"
-            | "country's"
-            | "nation's"
-    )
+    w.ends_with("-year-old")
+        || matches!(
+            w,
+            "top"
+                | "senior"
+                | "chief"
+                | "main"
+                | "current"
+                | "new"
+                | "veteran"
+                | "then"
+                | "country's"
+                | "nation's"
+        )
 }
 
 fn possessive_stem(w: &str) -> &str {
@@ -1131,4 +1132,13 @@ fn is_news_outlet(ent: &crate::gazetteer::Entity) -> bool {
                 n.split_whitespace()
                     .any(|w| WORDS.iter().any(|x| w.eq_ignore_ascii_case(x)))
             })
+}
+
+/// A descriptor as compared: lower case, possessives dropped ("Putin's
+/// spokesman" and "putin spokesman" are one key).
+fn descriptor_key(d: &str) -> String {
+    d.split_whitespace()
+        .map(|w| possessive_stem(w).to_lowercase())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
