@@ -375,6 +375,51 @@ fn linear_in_text_length() {
     );
 }
 
+/// A capitalized made-up name for `n` ("Bado Kefi").
+fn made_up_name(n: usize) -> String {
+    const SYL: [&str; 10] = ["ba", "do", "ke", "fi", "lu", "mo", "ra", "se", "ti", "vo"];
+    let word = |mut k: usize| {
+        let mut w = String::new();
+        for _ in 0..3 {
+            w.push_str(SYL[k % 10]);
+            k /= 10;
+        }
+        let mut c = w.chars();
+        c.next()
+            .unwrap()
+            .to_uppercase()
+            .chain(c)
+            .collect::<String>()
+    };
+    format!("{} {}", word(n), word(n / 7 + 13))
+}
+
+#[test]
+fn many_unknown_speakers_stay_linear() {
+    let doc = |n: usize| {
+        (0..n)
+            .map(|i| {
+                format!(
+                    "Analyst {} spoke on Monday. “Prices will rise,” said {}. “We are sure,” he added.\n",
+                    made_up_name(i),
+                    made_up_name(i + 1)
+                )
+            })
+            .collect::<String>()
+    };
+    let (small, big) = (doc(100), doc(1_000));
+    let t = std::time::Instant::now();
+    assert_eq!(quotes(&small).len(), 200);
+    let small_time = t.elapsed();
+    let t = std::time::Instant::now();
+    assert_eq!(quotes(&big).len(), 2_000);
+    let big_time = t.elapsed();
+    assert!(
+        big_time < small_time * 40 + std::time::Duration::from_millis(300),
+        "{small_time:?} -> {big_time:?}"
+    );
+}
+
 #[test]
 fn public_types_are_send_and_sync() {
     fn assert_send_sync<T: Send + Sync>() {}

@@ -36,6 +36,10 @@ const PRONOUN_SENTENCES: usize = 4;
 const LEAD_PARAGRAPHS: usize = 3;
 /// How far (bytes) after such a descriptor its person is looked for.
 const LEAD_LOOKAHEAD: usize = 1200;
+/// How far back (bytes) a descriptor looks for inferred people.
+const DESCRIPTOR_REACH: usize = 10_000;
+/// How many of the most recent inferred entities a lookup scans.
+const RECENT_INFERRED: usize = 256;
 /// How far back (mentions) a descriptor looks.
 const DESCRIPTOR_MENTIONS: usize = 300;
 
@@ -65,6 +69,8 @@ struct Inferred {
 pub(crate) struct Resolver<'c, 'a> {
     ctx: &'c Ctx<'a>,
     inferred: Vec<Inferred>,
+    /// Inferred entities by name.
+    by_name: HashMap<String, usize>,
     /// Where inferred entities were named, in order.
     occurrences: Vec<(usize, usize)>,
     learned: HashMap<Target, Gender>,
@@ -85,6 +91,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
         Resolver {
             ctx,
             inferred: Vec::new(),
+            by_name: HashMap::new(),
             occurrences: Vec::new(),
             learned: HashMap::new(),
             appositions: None,
@@ -128,34 +135,30 @@ impl<'c, 'a> Resolver<'c, 'a> {
             .trim_end_matches("'s");
         let name = name.trim_end_matches("’s").to_string();
         let surname = name.rsplit(' ').next().unwrap_or(&name).to_string();
-        let found = self
-            .inferred
-            .iter()
-            .position(|p| p.name == name)
-            .or_else(|| {
-                // "Lopez" after "Maria Lopez", or "Mikel Arteta" after a
-                // headline's "Arteta" (the name then grows to the full one).
-                let single = !name.contains(' ');
-                self.inferred.iter().rposition(|p| {
+        let found = self.by_name.get(&name).copied().or_else(|| {
+            // "Lopez" after "Maria Lopez", or "Mikel Arteta" after a
+            // headline's "Arteta" (the name then grows to the full one).
+            let single = !name.contains(' ');
+            self.recent_inferred()
+                .find(|(_, p)| {
                     p.kind == EntityType::Person
                         && !org
                         && (single || !p.name.contains(' '))
                         && p.name.rsplit(' ').next() == Some(surname.as_str())
                 })
-            });
+                .map(|(i, _)| i)
+        });
         if let Some(i) = found {
             if !self.inferred[i].name.contains(' ') && name.contains(' ') && !org {
                 self.inferred[i].name = name.clone();
+                self.by_name.insert(name.clone(), i);
             }
         }
         let expanded = match found {
             None if !org && !name.contains(' ') => self.full_name_before(span.start, &name),
             _ => None,
         };
-        let found = found.or_else(|| {
-            let full = expanded.as_deref()?;
-            self.inferred.iter().position(|p| p.name == full)
-        });
+        let found = found.or_else(|| self.by_name.get(expanded.as_deref()?).copied());
         let name = expanded.unwrap_or(name);
         if found.is_none() {
             if let Some(e) = self.gazetteer_name(&name, org) {
@@ -165,6 +168,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
         let idx = match found {
             Some(i) => i,
             None => {
+                self.by_name.insert(name.clone(), self.inferred.len());
                 self.inferred.push(Inferred {
                     name,
                     kind: if org {
@@ -260,6 +264,12 @@ impl<'c, 'a> Resolver<'c, 'a> {
         }
     }
 
+    /// The most recently created inferred entities, newest first, with
+    /// their indices (bounded: the work per lookup stays constant).
+    fn recent_inferred(&self) -> impl Iterator<Item = (usize, &Inferred)> + '_ {
+        self.inferred.iter().enumerate().rev().take(RECENT_INFERRED)
+    }
+
     /// Role words just before a name ("Health Minister", "nurse") and the
     /// gender an honorific gives ("Ms").
     fn role_before(&self, span: Span) -> (Option<String>, Option<Gender>) {
@@ -331,14 +341,16 @@ impl<'c, 'a> Resolver<'c, 'a> {
         // "Powell declined to respond": a known inferred person by surname.
         let mut by_surname: Vec<(usize, Target)> = Vec::new();
         if !self.inferred.is_empty() {
+            let surnames: HashMap<&str, usize> = self
+                .recent_inferred()
+                .filter(|(_, p)| p.kind == EntityType::Person)
+                .filter_map(|(i, p)| Some((p.name.rsplit(' ').next()?, i)))
+                .collect();
             for t in toks.iter().filter(|t| t.is_capitalized(text)) {
-                let w = t.stem(text);
                 if ctx.mention_overlapping(t.span).is_some() {
                     continue;
                 }
-                if let Some(i) = self.inferred.iter().position(|p| {
-                    p.kind == EntityType::Person && p.name.rsplit(' ').next() == Some(w)
-                }) {
+                if let Some(&i) = surnames.get(t.stem(text)) {
                     by_surname.push((t.span.start, Target::Inferred(i)));
                 }
             }
@@ -638,7 +650,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 return Some(Target::Entity(e));
             }
         }
-        if let Some(i) = self.inferred.iter().rposition(|p| {
+        if let Some((i, _)) = self.recent_inferred().find(|(_, p)| {
             p.kind == EntityType::Organization
                 && p.name.to_lowercase().split_whitespace().any(|w| w == head)
         }) {
@@ -781,7 +793,10 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 .unwrap_or(0);
             consider(score, m.span.start, Target::Entity(e));
         }
-        for &(at, i) in &self.occurrences {
+        let from = self
+            .occurrences
+            .partition_point(|&(at, _)| at + DESCRIPTOR_REACH < span.start);
+        for &(at, i) in &self.occurrences[from..] {
             if at >= span.start || self.inferred[i].kind != EntityType::Person {
                 continue;
             }
