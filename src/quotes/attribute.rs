@@ -358,8 +358,7 @@ fn clause_subject_name(ctx: &Ctx<'_>, clause: &[Tok]) -> Option<Phrase> {
     if run == 0 || run > 4 || !followed_by_word {
         return None;
     }
-    classify_np(ctx, &clause[..run], true)
-        .filter(|p| matches!(p.kind, PhraseKind::Name { org: false }))
+    classify_np(ctx, &clause[..run]).filter(|p| matches!(p.kind, PhraseKind::Name { org: false }))
 }
 
 /// `according to X` at token `i`.
@@ -607,11 +606,7 @@ pub(crate) fn subject_before(
         ));
     }
     let s = walk_np_back(ctx, toks, head, lo);
-    let phrase = classify_np(
-        ctx,
-        &toks[s..=head],
-        s == lo || (s > 0 && ends_sentence(text, toks, s - 1)),
-    )?;
+    let phrase = classify_np(ctx, &toks[s..=head])?;
     Some((phrase, s))
 }
 
@@ -636,7 +631,7 @@ fn apposed_name(ctx: &Ctx<'_>, toks: &[Tok], from: usize, to: usize) -> Option<P
     if !all_caps || !np[0].is_capitalized(ctx.text) {
         return None;
     }
-    classify_np(ctx, np, false).filter(|p| matches!(p.kind, PhraseKind::Name { org: false }))
+    classify_np(ctx, np).filter(|p| matches!(p.kind, PhraseKind::Name { org: false }))
 }
 
 /// True when a person mention is only part of a capitalized name the
@@ -778,11 +773,11 @@ pub(crate) fn subject_after(ctx: &Ctx<'_>, toks: &[Tok], v: usize, n: usize) -> 
             kind: PhraseKind::Mention(mi),
         });
     }
-    classify_np(ctx, &toks[i..j], false)
+    classify_np(ctx, &toks[i..j])
 }
 
 /// Classifies a noun phrase without a mention at its head.
-fn classify_np(ctx: &Ctx<'_>, np: &[Tok], sentence_start: bool) -> Option<Phrase> {
+fn classify_np(ctx: &Ctx<'_>, np: &[Tok]) -> Option<Phrase> {
     let text = ctx.text;
     let head = np.last()?;
     let hw = head.stem(text);
@@ -873,7 +868,6 @@ fn classify_np(ctx: &Ctx<'_>, np: &[Tok], sentence_start: bool) -> Option<Phrase
         }
         r += 1;
     }
-    let _ = sentence_start;
     let the_before = run_start > 0 && np[run_start - 1].text(text).eq_ignore_ascii_case("the");
     if the_before && r == last && cues::is_nationality_noun(hw) {
         // "the Spaniard", "the Frenchman": a descriptor, not a name.

@@ -176,7 +176,7 @@ impl Finder<'_, '_> {
             .join("\n");
         let lead = &text[para.start.min(q.span.start)..q.span.start];
         let embedded = !q.open_missing && is_embedded(lead);
-        let scare = embedded && scare_lead(lead);
+        let scare = embedded && (scare_lead(lead) || is_title_of_work(&quoted));
         let attribution = if scare {
             None
         } else {
@@ -305,6 +305,24 @@ fn scare_lead(lead: &str) -> bool {
         .next()
         .unwrap_or("");
     cues::is_scare_lead(last.trim_end_matches([',', ':']))
+}
+
+/// A title ("State of the Union", "Operation Spiderweb"): every word
+/// capitalized but the small ones, no end punctuation, two to eight words.
+fn is_title_of_work(quoted: &str) -> bool {
+    let words: Vec<&str> = quoted.split_whitespace().collect();
+    let small = |w: &str| {
+        matches!(
+            w,
+            "of" | "the" | "and" | "a" | "an" | "in" | "on" | "for" | "to" | "at" | "with"
+        )
+    };
+    (2..=8).contains(&words.len())
+        && !quoted.trim_end().ends_with(['.', ',', '!', '?', ';', ':'])
+        && words[0].starts_with(char::is_uppercase)
+        && words
+            .iter()
+            .all(|w| small(w) || w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
 }
 
 /// A quoted sentence: a capital first, end punctuation last, several words.
