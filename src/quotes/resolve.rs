@@ -656,8 +656,18 @@ impl<'c, 'a> Resolver<'c, 'a> {
         }) {
             return Some(Target::Inferred(i));
         }
-        if cues::is_generic_company_head(head) && words.len() == 1 {
-            if let Some(t) = self.last_company_before(span.start) {
+        let group_like = matches!(
+            head,
+            "group"
+                | "movement"
+                | "militia"
+                | "organisation"
+                | "organization"
+                | "faction"
+                | "rebels"
+        );
+        if (cues::is_generic_company_head(head) || group_like) && words.len() == 1 {
+            if let Some(t) = self.last_company_before(span.start, group_like) {
                 return Some(t);
             }
         }
@@ -679,7 +689,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
 
     /// "the company": the last organization named before that is not a news
     /// outlet (a gazetteer mention or a name ending in Inc., Corp., Group…).
-    fn last_company_before(&mut self, pos: usize) -> Option<Target> {
+    fn last_company_before(&mut self, pos: usize, group_like: bool) -> Option<Target> {
         let ctx = self.ctx;
         let text = ctx.text;
         let first = ctx.mentions.partition_point(|m| m.span.start < pos);
@@ -695,32 +705,44 @@ impl<'c, 'a> Resolver<'c, 'a> {
         let from = ceil_boundary(text, pos.saturating_sub(PRONOUN_WINDOW * 2));
         let mut toks = std::mem::take(&mut self.toks);
         tokenize(text, Span::new(from, pos), ctx.quotes, &mut toks);
+        let corporate = |w: &str| {
+            matches!(
+                w.trim_end_matches('.'),
+                "Inc"
+                    | "Corp"
+                    | "Ltd"
+                    | "Co"
+                    | "Group"
+                    | "Holdings"
+                    | "LLC"
+                    | "PLC"
+                    | "plc"
+                    | "AG"
+                    | "SA"
+                    | "GmbH"
+                    | "Corporation"
+            )
+        };
+        // A company name ends with Inc., Corp., …; a group's with Forces,
+        // Front, Movement, … ("the Rapid Support Forces … the group said").
         let named = (0..toks.len()).rev().find(|&k| {
             let t = &toks[k];
-            t.is_capitalized(text)
-                && cues::is_org_suffix(t.text(text))
-                && matches!(
-                    t.text(text).trim_end_matches('.'),
-                    "Inc"
-                        | "Corp"
-                        | "Ltd"
-                        | "Co"
-                        | "Group"
-                        | "Holdings"
-                        | "LLC"
-                        | "PLC"
-                        | "plc"
-                        | "AG"
-                        | "SA"
-                        | "GmbH"
-                        | "Corporation"
-                )
+            let w = t.text(text);
+            let acronym = group_like
+                && (2..=6).contains(&w.len())
+                && w.chars().all(|c| c.is_ascii_uppercase())
+                && !cues::is_not_name(w);
+            let named = t.is_capitalized(text)
+                && (corporate(w) || (group_like && cues::is_org_suffix(w)))
                 && k > 0
-                && toks[k - 1].is_capitalized(text)
+                && toks[k - 1].is_capitalized(text);
+            (named || acronym) && ctx.mention_overlapping(t.span).is_none()
         });
         let named = named.map(|k| {
             let mut s = k;
             while s > 0
+                && (corporate(toks[k].text(text))
+                    || toks[k].text(text).chars().any(|c| c.is_lowercase()))
                 && k - s < 4
                 && toks[s - 1].is_capitalized(text)
                 && !cues::is_company_noun(toks[s - 1].text(text))
