@@ -827,6 +827,17 @@ fn classify_np(ctx: &Ctx<'_>, np: &[Tok]) -> Option<Phrase> {
     let run_start = r;
     let last = np.len() - 1;
     let ends_org = cues::is_org_suffix(head.text(text)) || cues::is_outlet(hw) || is_acronym(hw);
+    if !ends_org
+        && np[run_start..]
+            .iter()
+            .any(|t| matches!(t.text(text), "and" | "&"))
+    {
+        // "Merz and Macron pledged": two speakers, none resolved.
+        return Some(Phrase {
+            span,
+            kind: PhraseKind::Group,
+        });
+    }
     let strippable = |t: &Tok| {
         let w = t.text(text);
         cues::is_title_word(w)

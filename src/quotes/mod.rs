@@ -1,11 +1,11 @@
 //! Quotes: detection of direct quotations and attribution to speakers.
 //!
 //! Four steps, one module each:
-//! [`detect`] pairs quote marks into quotation spans (every mark style,
+//! `detect` pairs quote marks into quotation spans (every mark style,
 //! apostrophes told apart, nesting, quotations over several paragraphs,
-//! broken marks contained to their paragraph); [`attribute`] finds the
+//! broken marks contained to their paragraph); `attribute` finds the
 //! reporting clause around each quotation (a lexicon of reporting verbs in
-//! [`cues`]) and the words naming the speaker; [`resolve`] turns those words
+//! `cues`) and the words naming the speaker; `resolve` turns those words
 //! into an entity (pronouns, descriptors, unknown names); this module decides
 //! the kind, carries a speaker over to the quotation paragraphs that
 //! continue them, and lists what each quotation is about.
