@@ -355,7 +355,10 @@ fn clause_subject_name(ctx: &Ctx<'_>, clause: &[Tok]) -> Option<Phrase> {
     let followed_by_word = clause
         .get(run)
         .is_some_and(|t| t.is_word() && !t.is_capitalized(ctx.text));
-    if run == 0 || run > 4 || !followed_by_word {
+    let common_word = run == 1
+        && crate::gazetteer::english_words()
+            .contains(clause[0].text(ctx.text).to_lowercase().as_str());
+    if run == 0 || run > 4 || !followed_by_word || common_word {
         return None;
     }
     classify_np(ctx, &clause[..run]).filter(|p| matches!(p.kind, PhraseKind::Name { org: false }))

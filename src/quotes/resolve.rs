@@ -674,14 +674,33 @@ impl<'c, 'a> Resolver<'c, 'a> {
         if let Some(t) = self.gazetteer_descriptor(&words.join(" ")) {
             return Some(t);
         }
-        // Named by its modifiers ("the Russian defence ministry"): inferred.
+        // Named by its modifiers ("the Russian defence ministry"): inferred,
+        // from the first capitalized word; a run of capitalized words alone
+        // when there is one ("the ruling Georgian Dream party").
         let named = rest.len() > 1
             && rest[..rest.len() - 1]
                 .iter()
                 .any(|w| w.starts_with(char::is_uppercase));
         if named {
-            let name = rest.join(" ");
-            let name_span = Span::new(span.end - name.len().min(span.len()), span.end);
+            let spans = word_spans(self.ctx.text, span);
+            let caps: Vec<bool> = words
+                .iter()
+                .map(|w| self.ctx.text[w.range()].starts_with(char::is_uppercase))
+                .collect();
+            let skip = usize::from(
+                words
+                    .first()
+                    .is_some_and(|w| cues::is_determiner(&self.ctx.text[w.range()])),
+            );
+            let first = skip + caps[skip..].iter().position(|&c| c).unwrap_or(0);
+            let run_end = first + caps[first..].iter().take_while(|&&c| c).count();
+            let possessive = |w: &Span| possessive_stem(&self.ctx.text[w.range()]).len() != w.len();
+            let end = if run_end - first >= 2 && !possessive(&spans[run_end - 1]) {
+                spans[run_end - 1].end
+            } else {
+                span.end
+            };
+            let name_span = Span::new(spans.get(first).map_or(span.start, |w| w.start), end);
             return Some(self.name_target(name_span, true, true));
         }
         None
@@ -1178,4 +1197,25 @@ fn descriptor_key(d: &str) -> String {
         .map(|w| possessive_stem(w).to_lowercase())
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// The spans of the white-space separated words of `text[span]`.
+fn word_spans(text: &str, span: Span) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text[span.range()].char_indices() {
+        let at = span.start + i;
+        match (c.is_whitespace(), start) {
+            (true, Some(s)) => {
+                out.push(Span::new(s, at));
+                start = None;
+            }
+            (false, None) => start = Some(at),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push(Span::new(s, span.end));
+    }
+    out
 }
