@@ -683,15 +683,16 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 .any(|w| w.starts_with(char::is_uppercase));
         if named {
             let spans = word_spans(self.ctx.text, span);
-            let caps: Vec<bool> = words
+            let caps: Vec<bool> = spans
                 .iter()
                 .map(|w| self.ctx.text[w.range()].starts_with(char::is_uppercase))
                 .collect();
             let skip = usize::from(
-                words
+                spans
                     .first()
                     .is_some_and(|w| cues::is_determiner(&self.ctx.text[w.range()])),
-            );
+            )
+            .min(caps.len());
             let first = skip + caps[skip..].iter().position(|&c| c).unwrap_or(0);
             let run_end = first + caps[first..].iter().take_while(|&&c| c).count();
             let possessive = |w: &Span| possessive_stem(&self.ctx.text[w.range()]).len() != w.len();
