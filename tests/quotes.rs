@@ -361,6 +361,37 @@ fn never_panics_and_stays_in_bounds() {
 }
 
 #[test]
+fn mentions_that_do_not_fit_are_ignored() {
+    use newsgraph::tag::Mention;
+    use newsgraph::{EntityIdx, Span};
+    let text = "“We won,” Arteta said.";
+    let (g, _) = pipeline();
+    let bad = |span: Span, entity: u32| Mention {
+        span,
+        entity: Some(EntityIdx(entity)),
+        candidates: Vec::new(),
+        title: Some(Span::new(3, 999)),
+        demonym: false,
+        sentence: 0,
+    };
+    let mentions = [
+        bad(Span::new(1, 2), 0),
+        bad(Span::new(12, 18), 99_999),
+        bad(Span::new(500, 600), 0),
+    ];
+    let segments = segment(text);
+    let got = find_quotes(&QuoteInput {
+        text,
+        segments: &segments,
+        mentions: &mentions,
+        gazetteer: g,
+    });
+    assert_eq!(got.len(), 1);
+    // Found without the tagger: the unknown name is the gazetteer's only Arteta.
+    assert_eq!(speaker_key(&got[0].speaker), "mikel-arteta");
+}
+
+#[test]
 fn linear_in_text_length() {
     let para = "“We will keep going,” Peskov said, adding that talks were “useful”.\n";
     let small = para.repeat(500);
@@ -428,4 +459,82 @@ fn public_types_are_send_and_sync() {
     fn assert_send_sync<T: Send + Sync>() {}
     assert_send_sync::<Quote>();
     assert_send_sync::<Speaker>();
+}
+
+mod properties {
+    use super::quotes;
+    use proptest::prelude::*;
+
+    /// Pieces that exercise every path: marks, apostrophes, names, cues,
+    /// pronouns, descriptors, line breaks, multi-byte letters.
+    const PIECES: &[&str] = &[
+        "“",
+        "”",
+        "‘",
+        "’",
+        "\"",
+        "'",
+        "«",
+        "»",
+        "„",
+        "``",
+        "''",
+        " ",
+        " ",
+        "\n",
+        "\n\n",
+        ",",
+        ".",
+        ":",
+        "—",
+        "Putin",
+        "Peskov",
+        "Maria Lopez",
+        "Lopez",
+        "said",
+        "told",
+        "added",
+        "according to",
+        "he",
+        "she",
+        "it",
+        "they",
+        "the Russian president",
+        "the ministry",
+        "the",
+        "a",
+        "who",
+        ", who",
+        "We won",
+        "so-called",
+        "é",
+        "Ш",
+        "\0",
+        "Mr.",
+        "Inc.",
+        "’90s",
+        "don't",
+        "Russia’s",
+        "saying",
+        "quoted",
+        "as saying",
+        "in a statement",
+        "Health Ministry",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        #[test]
+        fn any_text_is_safe(idx in prop::collection::vec(0..PIECES.len(), 0..60)) {
+            let text: String = idx.iter().map(|&i| PIECES[i]).collect();
+            for q in quotes(&text) {
+                prop_assert!(q.span.start <= q.span.end && q.span.end <= text.len());
+                prop_assert!(text.is_char_boundary(q.span.start) && text.is_char_boundary(q.span.end));
+                for s in [q.speaker_mention, q.cue].into_iter().flatten() {
+                    prop_assert!(s.start <= s.end && s.end <= text.len());
+                    prop_assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+                }
+            }
+        }
+    }
 }

@@ -119,7 +119,7 @@ pub fn find_quotes(input: &QuoteInput<'_>) -> Vec<Quote> {
     let paragraphs = checked_paragraphs(text, input.segments);
     let raw = detect::detect(text, &paragraphs);
     let spans: Vec<Span> = raw.iter().map(|q| q.span).collect();
-    let mentions = checked_mentions(text, input.mentions);
+    let mentions = checked_mentions(text, input.mentions, input.gazetteer.len());
     let ctx = Ctx {
         text,
         mentions: &mentions,
@@ -368,11 +368,19 @@ pub(crate) fn paragraphs(text: &str) -> Vec<Span> {
     out
 }
 
-/// The mentions, dropping any whose span does not fit the text or breaks
-/// the order (borrowed as they are when all fit).
-fn checked_mentions<'m>(text: &str, mentions: &'m [Mention]) -> Cow<'m, [Mention]> {
+/// The mentions, dropping any whose span does not fit the text, breaks the
+/// order or names an entity the gazetteer does not have (borrowed as they
+/// are when all fit).
+fn checked_mentions<'m>(
+    text: &str,
+    mentions: &'m [Mention],
+    entities: usize,
+) -> Cow<'m, [Mention]> {
+    let known = |e: &EntityIdx| e.index() < entities;
     let fits = |m: &Mention, prev_end: usize| {
-        m.span.start >= prev_end
+        m.entity.as_ref().is_none_or(known)
+            && m.candidates.iter().all(known)
+            && m.span.start >= prev_end
             && m.span.start <= m.span.end
             && m.span.end <= text.len()
             && text.is_char_boundary(m.span.start)
