@@ -23,7 +23,7 @@ pub mod tag;
 pub use error::{Error, ErrorKind, Result};
 pub use gazetteer::{Entity, EntityIdx, EntityType, Gazetteer};
 pub use graph::EntityGraph;
-pub use ingest::{Document, DocumentMeta, DocumentReader, Input};
+pub use ingest::{Document, DocumentMeta, DocumentReader, DocumentReaderBuilder, Input};
 pub use pipeline::{Analysis, Corpus, Pipeline, PipelineBuilder, Window};
 pub use span::{OffsetMap, OffsetMapBuilder, Span};
 pub use tag::{Mention, TagStats, Tagger};

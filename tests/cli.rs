@@ -339,3 +339,120 @@ fn entities_table_tsv_and_json_agree() {
         .lines()
         .any(|l| l.contains("Vladimir Putin") && l.contains("person")));
 }
+
+#[test]
+fn json_lines_carry_metadata_and_report_bad_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("feed.jsonl");
+    std::fs::write(
+        &file,
+        "{\"id\": \"a1\", \"title\": \"Anna Ruiz in Zurich\", \"text\": \"She met officials in S\u{e3}o Paulo.\", \"url\": \"https://example.org/a1\", \"source\": \"Wire\", \"date\": \"2026-03-01\"}\n\
+         {\"id\": \"a2\", \"text\": 42}\n\
+         not json at all\n\
+         {\"text\": \"Zurich and S\u{e3}o Paulo signed a pact.\"}\n",
+    )
+    .unwrap();
+    let out = bin()
+        .args(["build", "--no-default-gazetteer", "-g"])
+        .arg(data("tricky.tsv"))
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("feed.jsonl:2") && err.contains("feed.jsonl:3"),
+        "{err}"
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let docs = v["documents"].as_array().unwrap();
+    assert_eq!(docs.len(), 2);
+    assert_eq!(docs[0]["id"], "a1");
+    assert_eq!(docs[0]["url"], "https://example.org/a1");
+    assert_eq!(docs[0]["source"], "Wire");
+    assert_eq!(docs[0]["title"], "Anna Ruiz in Zurich");
+    assert_eq!(docs[1]["id"], "feed.jsonl:4");
+    // The title is tagged as part of the text; offsets index title + "\n\n" + text.
+    let m = &v["mentions"][0];
+    assert_eq!(
+        (
+            m["document"].as_str(),
+            m["text"].as_str(),
+            m["start"].as_u64()
+        ),
+        (Some("a1"), Some("Anna Ruiz"), Some(0))
+    );
+    let body = docs[0]["body_offset"].as_u64().unwrap() as usize;
+    assert_eq!(body, "Anna Ruiz in Zurich".len() + 2);
+}
+
+#[test]
+fn jsonl_on_stdin() {
+    let out = run_with_stdin(
+        bin().args(["build", "--jsonl", "--no-default-gazetteer", "-g"]).arg(data("tricky.tsv")),
+        "{\"id\": \"x\", \"text\": \"Zurich welcomed Anna Ruiz.\"}\n{\"id\": \"y\", \"text\": \"S\u{e3}o Paulo too.\"}\n",
+    );
+    let v = json(&out);
+    let ids: Vec<&str> = v["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["x", "y"]);
+}
+
+#[test]
+fn windows_1252_and_mojibake_keep_offsets_in_the_decoded_original() {
+    let dir = tempfile::tempdir().unwrap();
+    // "Zürich" in Windows-1252 (0xFC), and a double-decoded apostrophe.
+    std::fs::write(dir.path().join("cp1252.txt"), b"Anna Ruiz left Z\xfcrich.").unwrap();
+    std::fs::write(
+        dir.path().join("mojibake.txt"),
+        "Anna Ruizâ€™s trip to SÃ£o Paulo ended.".as_bytes(),
+    )
+    .unwrap();
+    let out = bin()
+        .args(["build", "--no-default-gazetteer", "-g"])
+        .arg(data("tricky.tsv"))
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let v = json(&out);
+    let docs = v["documents"].as_array().unwrap();
+    assert_eq!(docs[0]["id"], "cp1252.txt");
+    assert_eq!(docs[0]["encoding"], "windows-1252");
+    assert_eq!(docs[0]["transcoded"], true);
+    assert_eq!(docs[1]["repairs"]["mojibake"], 2);
+    let decoded = [
+        "Anna Ruiz left Z\u{fc}rich.",
+        "Anna Ruizâ€™s trip to SÃ£o Paulo ended.",
+    ];
+    let mut seen = Vec::new();
+    for m in v["mentions"].as_array().unwrap() {
+        let doc = if m["document"] == "cp1252.txt" {
+            decoded[0]
+        } else {
+            decoded[1]
+        };
+        let (s, e) = (
+            m["start"].as_u64().unwrap() as usize,
+            m["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&doc[s..e], m["text"].as_str().unwrap());
+        seen.push(format!(
+            "{}:{}",
+            m["entity"].as_str().unwrap(),
+            m["text"].as_str().unwrap()
+        ));
+    }
+    assert_eq!(
+        seen,
+        [
+            "anna-ruiz:Anna Ruiz",
+            "zurich:Z\u{fc}rich",
+            "anna-ruiz:Anna Ruiz",
+            "sao-paulo:SÃ£o Paulo"
+        ]
+    );
+}

@@ -3,7 +3,7 @@
 
 use super::*;
 use anyhow::{Context, Result};
-use newsgraph::export::{write_atomic, write_csv_record, write_dot, write_json, ExportOptions};
+use newsgraph::export::{write_atomic, write_csv_record, ExportOptions};
 use newsgraph::normalize::fold_str;
 use newsgraph::pipeline::QuoteRecord;
 use newsgraph::{Corpus, DocumentReader, Input, Pipeline, Window};
@@ -29,6 +29,7 @@ pub fn run(cli: Cli) -> Result<u64> {
         Command::Quotes(a) => quotes(a),
         Command::Gazetteer(c) => gazetteer(c),
         Command::Suggest(a) => suggest(a),
+        Command::Merge(a) => merge(a),
     }
 }
 
@@ -120,7 +121,7 @@ fn suggest(a: SuggestArgs) -> Result<u64> {
     let session = Session::new(&a.input, Window::Sentence)?;
     let mut suggester = Suggester::new();
     let mut skipped = 0;
-    for item in DocumentReader::new(session.inputs.clone()) {
+    for item in session.reader() {
         match item {
             Ok(doc) => suggester.add(&session.pipeline, &doc.text),
             Err(e) => {
@@ -182,23 +183,31 @@ impl Session {
         })
     }
 
+    fn reader(&self) -> DocumentReader {
+        DocumentReader::builder()
+            .jsonl_stdin(self.jsonl)
+            .build(self.inputs.clone())
+    }
+
     /// Reads and analyzes every input; reports skipped ones on stderr.
     fn run(&self, mut corpus: Corpus) -> Result<(Corpus, u64)> {
-        let reader = DocumentReader::new(self.inputs.clone());
-        let _ = self.jsonl;
+        let mut reader = self.reader();
         let mut skipped = 0u64;
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(self.threads.unwrap_or(0))
             .build()
             .context("cannot start worker threads")?;
         let done = pool.install(|| {
-            self.pipeline.process(reader, &mut corpus, |e| {
+            self.pipeline.process(&mut reader, &mut corpus, |e| {
                 skipped += 1;
                 eprintln!("newsgraph: skipped: {e}");
             })
         });
-        if skipped > 0 {
-            eprintln!("newsgraph: {done} documents read, {skipped} skipped");
+        let passed_over = reader.skipped_files();
+        if skipped > 0 || passed_over > 0 {
+            eprintln!(
+                "newsgraph: {done} documents read, {skipped} skipped, {passed_over} non-text files passed over"
+            );
         }
         Ok((corpus, skipped))
     }
@@ -233,17 +242,61 @@ fn emit(
 fn build(a: BuildArgs) -> Result<u64> {
     let session = Session::new(&a.input, window(a.window))?;
     let corpus = match a.format {
-        GraphFormat::Json => Corpus::new(),
         GraphFormat::Dot => Corpus::graph_only(),
+        _ => Corpus::new(),
     };
     let (corpus, skipped) = session.run(corpus)?;
     let mut opts = ExportOptions::new();
     opts.min_weight(a.min_weight).top(a.top);
-    emit(a.output.as_deref(), |w| match a.format {
-        GraphFormat::Json => write_json(&corpus, &opts, w),
-        GraphFormat::Dot => write_dot(&corpus, &opts, w),
-    })?;
+    export_graph(&corpus, &opts, a.format, a.dialect, a.output.as_deref())?;
     Ok(skipped)
+}
+
+/// Writes `corpus` in `format` to the output (a directory for neo4j-csv).
+fn export_graph(
+    corpus: &Corpus,
+    opts: &ExportOptions,
+    format: GraphFormat,
+    dialect: DialectArg,
+    output: Option<&std::path::Path>,
+) -> Result<()> {
+    use newsgraph::export::*;
+    if let GraphFormat::Neo4jCsv = format {
+        let dir = output.ok_or_else(|| {
+            UsageError("-f neo4j-csv writes a directory: give it with -o DIR".into())
+        })?;
+        return Ok(write_neo4j_csv(corpus, opts, dir)?);
+    }
+    let dialect = match dialect {
+        DialectArg::Neo4j => CypherDialect::Neo4j,
+        DialectArg::Falkordb => CypherDialect::FalkorDb,
+        DialectArg::Kuzu => CypherDialect::Kuzu,
+    };
+    emit(output, |w| match format {
+        GraphFormat::Json => write_json(corpus, opts, w),
+        GraphFormat::Dot => write_dot(corpus, opts, w),
+        GraphFormat::Graphml => write_graphml(corpus, opts, w),
+        GraphFormat::Gexf => write_gexf(corpus, opts, w),
+        GraphFormat::NodeLink => write_node_link(corpus, opts, w),
+        GraphFormat::Cytoscape => write_cytoscape(corpus, opts, w),
+        GraphFormat::Cypher => write_cypher(corpus, opts, dialect, w),
+        GraphFormat::Ntriples => write_ntriples(corpus, opts, w),
+        GraphFormat::Turtle => write_turtle(corpus, opts, w),
+        GraphFormat::Jsonl => write_jsonl(corpus, opts, w),
+        GraphFormat::Neo4jCsv => unreachable!("handled above"),
+    })
+}
+
+/// Reads newsgraph/1 JSON files, merges them in order, and writes the result.
+fn merge(a: MergeArgs) -> Result<u64> {
+    let mut corpus = Corpus::new();
+    for path in &a.inputs {
+        corpus.merge(newsgraph::export::read_json_file(path)?);
+    }
+    let mut opts = ExportOptions::new();
+    opts.min_weight(a.min_weight).top(a.top);
+    export_graph(&corpus, &opts, a.format, a.dialect, a.output.as_deref())?;
+    Ok(0)
 }
 
 fn entities(a: EntitiesArgs) -> Result<u64> {

@@ -28,6 +28,8 @@ pub enum Command {
     Gazetteer(GazetteerCommand),
     /// Suggest names the gazetteer missed, as ready-to-paste gazetteer rows.
     Suggest(SuggestArgs),
+    /// Merge graphs built separately (newsgraph/1 JSON files) and write the result.
+    Merge(MergeArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -101,6 +103,45 @@ pub struct InputArgs {
 pub enum GraphFormat {
     Json,
     Dot,
+    Graphml,
+    Gexf,
+    NodeLink,
+    Cytoscape,
+    Cypher,
+    /// neo4j-admin import CSV: a directory (-o DIR) with nodes.csv and relationships.csv.
+    Neo4jCsv,
+    Ntriples,
+    Turtle,
+    Jsonl,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum DialectArg {
+    Neo4j,
+    Falkordb,
+    Kuzu,
+}
+
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// newsgraph/1 JSON files written by `build -f json`.
+    #[arg(value_name = "FILE", required = true)]
+    pub inputs: Vec<PathBuf>,
+    /// Output format.
+    #[arg(short = 'f', long, value_enum, default_value = "json")]
+    pub format: GraphFormat,
+    /// Cypher dialect (with -f cypher).
+    #[arg(long, value_enum, default_value = "neo4j")]
+    pub dialect: DialectArg,
+    /// Write to FILE (atomically; a directory for neo4j-csv) instead of standard output.
+    #[arg(short = 'o', long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Leave out edges of lower weight.
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub min_weight: u64,
+    /// Keep only the N most-mentioned entities.
+    #[arg(long, value_name = "N")]
+    pub top: Option<usize>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -117,7 +158,10 @@ pub struct BuildArgs {
     /// Output format.
     #[arg(short = 'f', long, value_enum, default_value = "json")]
     pub format: GraphFormat,
-    /// Write to FILE (atomically) instead of standard output.
+    /// Cypher dialect (with -f cypher).
+    #[arg(long, value_enum, default_value = "neo4j")]
+    pub dialect: DialectArg,
+    /// Write to FILE (atomically; a directory for neo4j-csv) instead of standard output.
     #[arg(short = 'o', long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// The span two entities must share to co-occur.

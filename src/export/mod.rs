@@ -1,13 +1,36 @@
 //! Export: one module a format, each streaming to an `io::Write` and
 //! escaping in one place.
+//!
+//! JSON ([`write_json`]) is the newsgraph contract and reads back with
+//! [`read_json`] (for merging shards). DOT is for Graphviz. Every other
+//! format writes the same property graph (see the `model` module):
+//! entities, quotations and documents as nodes; CO_OCCURS, QUOTED_ABOUT,
+//! SAID, ABOUT and MENTIONS as relationships:
+//! GraphML, GEXF, networkx node-link, Cytoscape.js, Cypher (Neo4j,
+//! FalkorDB, Kùzu), neo4j-admin CSV, N-Triples, Turtle, JSON Lines.
 
 mod csv;
+mod cypher;
 mod dot;
+mod graph_json;
 mod json;
+mod json_read;
+mod model;
+mod neo4j_csv;
+mod rdf;
+mod xml;
 
 pub use csv::write_csv_record;
+pub use cypher::{write_cypher, CypherDialect, CypherStr};
 pub use dot::{quote as dot_quote, write_dot};
+pub use graph_json::{write_cytoscape, write_jsonl, write_node_link};
 pub use json::{write_json, JSON_SCHEMA};
+pub use json_read::{read_json, read_json_file};
+pub use neo4j_csv::{
+    write_neo4j_csv, write_neo4j_nodes, write_neo4j_relationships, NEO4J_IMPORT_COMMAND,
+};
+pub use rdf::{escape_literal, iri_part, write_ntriples, write_turtle, RDF_BASE};
+pub use xml::{write_gexf, write_graphml};
 
 use crate::error::{Error, Result};
 use crate::graph::{EntityNode, RelationEdge};
