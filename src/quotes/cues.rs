@@ -368,7 +368,10 @@ pub(crate) fn is_title_word(word: &str) -> bool {
         "Digital", "Climate", "Sports", "Sport", "Media", "Tourism", "Industry", "Business",
         "Pensions", "Exchequer", "Welfare", "Immigration", "U.S.", "US", "UK", "EU", "UN",
     ];
-    in_list(word.trim_end_matches('.'), TITLES)
+    let word = word.trim_end_matches('.');
+    // "Director-General", "Secretary-General", "Vice-President".
+    in_list(word, TITLES)
+        || (word.contains('-') && word.split('-').any(|part| in_list(part, TITLES)))
 }
 
 /// Lower-case particles inside names ("Ursula von der Leyen", "Osama bin Laden").

@@ -21,7 +21,7 @@ use super::attribute::{
     ceil_boundary, floor_boundary, introduced_people, reporting_subjects, Ctx, Introduced, Phrase,
     PhraseKind,
 };
-use super::cues::{self, Gender, Pronoun};
+use super::cues::{self, reporting_verb, Gender, Pronoun, VerbForm};
 use super::tokens::{ends_sentence, tokenize, Tok};
 use super::Speaker;
 use crate::gazetteer::{EntityIdx, EntityType};
@@ -334,6 +334,15 @@ impl<'c, 'a> Resolver<'c, 'a> {
             .filter(|&i| ends_sentence(text, &toks, i))
             .map(|i| toks[i].span.end)
             .collect();
+        // Reporting verbs earlier in the pronoun's own sentence: "Peskov
+        // added that … what he called …" makes Peskov the antecedent.
+        let sentence_start = bounds.last().copied().unwrap_or(from);
+        let verbs_here: Vec<usize> = toks
+            .iter()
+            .filter(|t| t.span.start >= sentence_start && t.is_word())
+            .filter(|t| reporting_verb(t.text(text)) == Some(VerbForm::Finite))
+            .map(|t| t.span.start)
+            .collect();
         let mut subjects = Vec::new();
         if !self.in_salience {
             reporting_subjects(ctx, &toks, &mut subjects);
@@ -426,8 +435,13 @@ impl<'c, 'a> Resolver<'c, 'a> {
             Want::Organization => cands.iter().rev().find(in_reach),
             Want::Person(_) => cands
                 .iter()
-                .filter(in_reach)
-                .max_by_key(|c| (sentence_of(c.0), std::cmp::Reverse(c.0)))
+                .find(|c| sentence_of(c.0) == here && verbs_here.iter().any(|&v| v > c.0))
+                .or_else(|| {
+                    cands
+                        .iter()
+                        .filter(in_reach)
+                        .max_by_key(|c| (sentence_of(c.0), std::cmp::Reverse(c.0)))
+                })
                 .or_else(|| cands.iter().find(|c| sentence_of(c.0) == here)),
         };
         chosen.map(|c| c.1)
