@@ -236,7 +236,9 @@ fn clause_before_end(ctx: &Ctx<'_>, toks: &[Tok]) -> Option<Attribution> {
         .rev()
         .find(|&i| ends_sentence(ctx.text, toks, i))
         .map_or(0, |i| i + 1);
-    if let Some(a) = headline_colon(ctx, &toks[start..]) {
+    if let Some(a) =
+        headline_colon(ctx, &toks[start..]).or_else(|| owner_of_words(ctx, &toks[start..]))
+    {
         return Some(a);
     }
     let mut participle: Option<usize> = None;
@@ -362,6 +364,48 @@ fn clause_subject_name(ctx: &Ctx<'_>, clause: &[Tok]) -> Option<Phrase> {
         return None;
     }
     classify_np(ctx, &clause[..run]).filter(|p| matches!(p.kind, PhraseKind::Name { org: false }))
+}
+
+/// `Peskov's answer was blunt: “No.”` / `His message was clear: “…”`: a
+/// clause ending in a colon whose words-noun has an owner.
+fn owner_of_words(ctx: &Ctx<'_>, clause: &[Tok]) -> Option<Attribution> {
+    let text = ctx.text;
+    if !clause.last()?.is_punct(':') {
+        return None;
+    }
+    let k = clause
+        .iter()
+        .position(|t| t.is_word() && cues::is_words_noun(t.text(text)))?;
+    let owner = clause.get(k.checked_sub(1)?)?;
+    let w = owner.text(text);
+    let phrase = if let Some(p) = cues::possessive_pronoun(w) {
+        Phrase {
+            span: owner.span,
+            kind: PhraseKind::Pronoun(p),
+        }
+    } else if owner.stem(text).len() != w.len() {
+        let mi = ctx
+            .mention_overlapping(owner.span)
+            .filter(|&mi| !ctx.mentions[mi].demonym);
+        match mi {
+            Some(mi) => Phrase {
+                span: ctx.mentions[mi].span,
+                kind: PhraseKind::Mention(mi),
+            },
+            None if owner.is_capitalized(text) => Phrase {
+                span: Span::new(owner.span.start, owner.stem_end(text)),
+                kind: PhraseKind::Name { org: false },
+            },
+            None => return None,
+        }
+    } else {
+        return None;
+    };
+    Some(Attribution {
+        cue: clause[k].span,
+        speaker: Some(phrase),
+        addressee: None,
+    })
 }
 
 /// `according to X` at token `i`.
@@ -535,6 +579,15 @@ pub(crate) fn subject_before(
     let mut i = v;
     while i > lo && toks[i - 1].is_word() && cues::is_aux_or_adverb(ctx.word(&toks[i - 1])) {
         i -= 1;
+    }
+    if i > lo && toks[i - 1].is_punct(')') {
+        // "Peskov (pictured) said": skip the brackets.
+        let close = i - 1;
+        let open = (lo..close)
+            .rev()
+            .take(12)
+            .find(|&k| toks[k].is_punct('('))?;
+        i = open;
     }
     if i > lo && toks[i - 1].is_punct(',') {
         // "Peskov, the Kremlin spokesman, said": skip the apposition.

@@ -533,6 +533,42 @@ pub(crate) fn is_abbreviation(word: &str) -> bool {
         || in_list(word, ABBR)
 }
 
+/// Nouns for what someone said ("his answer was: …").
+pub(crate) fn is_words_noun(word: &str) -> bool {
+    in_list(
+        word,
+        &[
+            "answer",
+            "reply",
+            "response",
+            "message",
+            "words",
+            "statement",
+            "comment",
+            "comments",
+            "remarks",
+            "verdict",
+            "advice",
+            "warning",
+            "retort",
+            "explanation",
+            "plea",
+            "promise",
+        ],
+    )
+}
+
+/// "his" / "her" / "its" / "their" as the owner of words.
+pub(crate) fn possessive_pronoun(word: &str) -> Option<Pronoun> {
+    match word.to_ascii_lowercase().as_str() {
+        "his" => Some(Pronoun::He),
+        "her" => Some(Pronoun::She),
+        "its" => Some(Pronoun::It),
+        "their" => Some(Pronoun::They),
+        _ => None,
+    }
+}
+
 /// Words before a quotation that make it a scare quote or a title:
 /// `so-called “root causes”`, `the film “Oppenheimer”`.
 pub(crate) fn is_scare_lead(word: &str) -> bool {
