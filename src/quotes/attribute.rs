@@ -662,7 +662,18 @@ pub(crate) fn subject_before(
         ));
     }
     let s = walk_np_back(ctx, toks, head, lo);
-    let phrase = classify_np(ctx, &toks[s..=head])?;
+    let mut phrase = classify_np(ctx, &toks[s..=head])?;
+    if let PhraseKind::Name { org } = &mut phrase.kind {
+        // A place or organization mention at the head: still an organization.
+        let mention_kind = ctx
+            .mention_overlapping(h.span)
+            .and_then(|mi| ctx.mention_entity(mi))
+            .and_then(|e| ctx.entity_kind(e));
+        *org |= matches!(
+            mention_kind,
+            Some(EntityType::Organization | EntityType::Place)
+        );
+    }
     Some((phrase, s))
 }
 
@@ -695,10 +706,45 @@ fn apposed_name(ctx: &Ctx<'_>, toks: &[Tok], from: usize, to: usize) -> Option<P
 /// Kelly". Title words and the mention's own title do not count.
 pub(crate) fn part_of_longer_name(ctx: &Ctx<'_>, toks: &[Tok], mi: usize, lo: usize) -> bool {
     let m = &ctx.mentions[mi];
-    if ctx.mention_entity(mi).and_then(|e| ctx.entity_kind(e)) != Some(EntityType::Person) {
+    if m.demonym {
         return false;
     }
+    let person =
+        ctx.mention_entity(mi).and_then(|e| ctx.entity_kind(e)) == Some(EntityType::Person);
     let text = ctx.text;
+    if !person {
+        // "Mount Sinai" (a hospital, not the peninsula), "Georgian Dream":
+        // a place or organization after a name word is part of another name.
+        let first = toks.partition_point(|t| t.span.end <= m.span.start);
+        let Some(prev) = first.checked_sub(1).filter(|&p| p >= lo).map(|p| &toks[p]) else {
+            return false;
+        };
+        let w = prev.text(text);
+        let name_word = matches!(
+            w,
+            "Mount"
+                | "New"
+                | "Port"
+                | "Fort"
+                | "Lake"
+                | "Cape"
+                | "San"
+                | "Santa"
+                | "Saint"
+                | "St."
+                | "Royal"
+                | "Greater"
+                | "Upper"
+                | "Lower"
+        ) || !crate::gazetteer::english_words().contains(w.to_lowercase().as_str());
+        return prev.is_capitalized(text)
+            && prev.span.end + 1 >= m.span.start
+            && name_word
+            && !cues::is_title_word(w)
+            && !cues::is_not_name(w)
+            && ctx.mention_overlapping(prev.span).is_none()
+            && prev.stem(text).len() == w.len();
+    }
     let first = toks.partition_point(|t| t.span.end <= m.span.start);
     let last = toks.partition_point(|t| t.span.start < m.span.end);
     if first >= last {
@@ -1041,7 +1087,7 @@ pub(crate) struct Introduced {
 pub(crate) fn introduced_people(ctx: &Ctx<'_>, toks: &[Tok], out: &mut Vec<Introduced>) {
     let text = ctx.text;
     let is_name_tok = |t: &Tok| {
-        let w = t.text(text);
+        let w = t.stem(text);
         t.is_capitalized(text)
             && !cues::is_title_word(w)
             && !cues::is_not_name(w)
