@@ -208,6 +208,16 @@ pub(crate) fn is_nationality_noun(word: &str) -> bool {
 
 /// The form of `word` when it is a reporting verb (any case).
 pub(crate) fn reporting_verb(word: &str) -> Option<VerbForm> {
+    // A capital is a name ("United States", "Post"), except for the
+    // inverted verbs that open a clause ("Said Peskov: …").
+    if word.starts_with(|c: char| c.is_uppercase())
+        && !matches!(
+            word,
+            "Said" | "Says" | "Added" | "Wrote" | "Told" | "Asked" | "Replied"
+        )
+    {
+        return None;
+    }
     let mut buf = [0u8; 32];
     let w = lower(word, &mut buf)?;
     lexicon().get(w).copied()
