@@ -14,8 +14,16 @@
 //!   descriptors ("the ministry") resolve to an organization mentioned
 //!   before whose name has that word; a bare common noun otherwise stays
 //!   unresolved rather than guessed.
+//!   A bare role in a headline or lead ("…, the health secretary has
+//!   warned") may name the next person the following paragraphs introduce.
 //! - An unknown name becomes an inferred entity; a later surname-only
-//!   reference ("Lopez said") is the same inferred person.
+//!   reference ("Lopez said") is the same inferred person, and a surname
+//!   first seen alone takes the full name introduced earlier ("Mark Rutte")
+//!   or later. A name the tagger left alone that names exactly one
+//!   gazetteer entity ("Trump", an English word) is that entity.
+//! - People introduced without speaking ("German Chancellor Friedrich
+//!   Merz struck a conciliatory tone", "Alcaraz, who …") count as
+//!   antecedents for pronouns and descriptors.
 
 use super::attribute::{
     ceil_boundary, floor_boundary, introduced_people, reporting_subjects, Ctx, Introduced, Phrase,
