@@ -188,6 +188,9 @@ fn clause_at(ctx: &Ctx<'_>, toks: &[Tok], i: usize, n: usize) -> Option<Attribut
         if start != i {
             return None;
         }
+        if let Some(a) = quoted_object(ctx, toks, v, n) {
+            return Some(a);
+        }
         return Some(Attribution {
             cue: cue_span(ctx, toks, v),
             speaker: Some(speaker),
@@ -195,6 +198,26 @@ fn clause_at(ctx: &Ctx<'_>, toks: &[Tok], i: usize, n: usize) -> Option<Attribut
         });
     }
     None
+}
+
+/// `“…,” the RIA news agency quoted Peskov as saying`: the speaker is the
+/// one quoted, not the outlet quoting.
+fn quoted_object(ctx: &Ctx<'_>, toks: &[Tok], v: usize, n: usize) -> Option<Attribution> {
+    if !matches!(ctx.word(&toks[v]), "quoted" | "cited" | "quotes" | "cites") {
+        return None;
+    }
+    let as_idx = (v + 2..n.min(v + 10)).find(|&k| {
+        ctx.word(&toks[k]) == "as"
+            && toks
+                .get(k + 1)
+                .is_some_and(|t| matches!(ctx.word(t), "saying" | "telling" | "writing"))
+    })?;
+    let speaker = subject_after(ctx, toks, v, as_idx)?;
+    Some(Attribution {
+        cue: Span::new(toks[v].span.start, toks[as_idx + 1].span.end),
+        speaker: Some(speaker),
+        addressee: None,
+    })
 }
 
 /// `Peskov said: “…”`, `In a statement, the ministry said “…”`, and the
