@@ -372,7 +372,11 @@ impl Tagger {
             };
             // "Ana Costa" is not António Costa: a lone surname right after
             // another given name names somebody else.
-            let other_given_name = title.is_none() && given_name_before(text, c.span.start, &spans);
+            // "Dan Kelly" is not Nicușor Dan either: a lone surname used as
+            // the given name of a longer unknown name.
+            let other_given_name = title.is_none()
+                && (given_name_before(text, c.span.start, &spans)
+                    || surname_after(text, c.span.end, &spans));
             for t in self.viable_targets(c) {
                 let person = self.kinds[t.entity.index()] == EntityType::Person;
                 if person && other_given_name && !t.form.contains(' ') {
@@ -823,6 +827,34 @@ fn given_name_before(text: &str, start: usize, mentions: &[Span]) -> bool {
     mentions.get(at).is_none_or(|m| m.start >= trimmed.len())
 }
 
+/// Is the word right after `end` (one space between) a capitalized word
+/// that is no English word and no mention: the family name of somebody
+/// whose given name the match is ("Dan Kelly", "Paul Bouchard")? Title-case
+/// headlines ("Putin Says Talks Stalled") continue with English words.
+fn surname_after(text: &str, end: usize, mentions: &[Span]) -> bool {
+    let rest = &text[end..];
+    let Some(after) = rest.strip_prefix(' ') else {
+        return false;
+    };
+    let word_len = after
+        .find(|c: char| !(c.is_alphabetic() || c == '-' || c == '\''))
+        .unwrap_or(after.len());
+    let word = &after[..word_len];
+    if word.chars().count() < 2 || !word.chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    if word.chars().all(char::is_uppercase) {
+        return false;
+    }
+    let start = end + 1;
+    let at = mentions.partition_point(|m| m.end <= start);
+    if mentions.get(at).is_some_and(|m| m.start <= start) {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    !english_words().contains(&lower) && !is_title_word(&lower)
+}
+
 fn is_possessive_tail(s: &str) -> bool {
     matches!(s, "" | "'s" | "\u{2019}s" | "'" | "\u{2019}")
 }
@@ -948,6 +980,12 @@ pub(crate) fn is_title_word(word: &str) -> bool {
         "father",
         "patriarch",
         "secretary-general",
+        "director-general",
+        "vice-president",
+        "attorney-general",
+        "solicitor-general",
+        "governor-general",
+        "inspector-general",
         "first",
         "supreme",
         "press",

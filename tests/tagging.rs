@@ -324,3 +324,19 @@ fn accents_and_unicode_forms_fold_but_spans_stay_on_the_original() {
         ),
     ]);
 }
+
+#[test]
+fn a_surname_used_as_a_given_name_is_somebody_else() {
+    run(&[
+        ("Merz Kowalczyk, a farmer, spoke.", &[]),
+        ("Putin Says Talks Stalled", &["Putin=vladimir-putin"]),
+        (
+            "Putin Moscow trip",
+            &["Putin=vladimir-putin", "Moscow=moscow"],
+        ),
+        (
+            "Chancellor Merz Kowalczyk",
+            &["Merz=friedrich-merz[Chancellor]"],
+        ),
+    ]);
+}
