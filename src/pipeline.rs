@@ -514,6 +514,18 @@ impl Pipeline {
     }
 }
 
+/// Does `name` equal the folded query `want`, or, for a person, end with it
+/// as whole words (the surname)?
+pub fn name_matches(name: &str, want: &str, person: bool) -> bool {
+    let folded = fold_str(name);
+    folded == want
+        || person
+            && !want.is_empty()
+            && folded.len() > want.len()
+            && folded.ends_with(want)
+            && folded.as_bytes()[folded.len() - want.len() - 1] == b' '
+}
+
 /// A lower-case ASCII slug: `Maria López` -> `maria-lopez`.
 pub fn slug(name: &str) -> String {
     let folded = fold_str(name);
@@ -718,11 +730,13 @@ impl Pipeline {
 
 impl Pipeline {
     /// Ids of the gazetteer entities whose id, canonical name or an alias
-    /// equals `name`, ignoring case and accents.
+    /// equals `name`, ignoring case and accents; for people, the surname
+    /// (the last words of the name) counts too.
     ///
     /// ```
     /// let p = newsgraph::Pipeline::builder().build().unwrap();
     /// assert!(p.entity_ids_named("kremlin").contains(&"kremlin".to_string()));
+    /// assert_eq!(p.entity_ids_named("Ushakov"), ["yuri-ushakov"]);
     /// ```
     pub fn entity_ids_named(&self, name: &str) -> Vec<String> {
         let want = fold_str(name.trim());
@@ -731,7 +745,7 @@ impl Pipeline {
             .iter()
             .filter(|e| {
                 fold_str(&e.id) == want
-                    || fold_str(&e.name) == want
+                    || name_matches(&e.name, &want, e.kind == EntityType::Person)
                     || e.aliases.iter().any(|a| fold_str(a) == want)
             })
             .map(|e| e.id.clone())

@@ -456,3 +456,122 @@ fn windows_1252_and_mojibake_keep_offsets_in_the_decoded_original() {
         ]
     );
 }
+
+#[test]
+fn quotes_command_answers_who_was_quoted_on_what() {
+    let q = |args: &[&str]| {
+        let out = bin()
+            .arg("quotes")
+            .arg(examples())
+            .args(args)
+            .args(["-f", "json"])
+            .output()
+            .unwrap();
+        json(&out).as_array().unwrap().clone()
+    };
+    let all = q(&[]);
+    assert_eq!(all.len(), 11);
+    for quote in &all {
+        let doc =
+            std::fs::read_to_string(examples().join(quote["document"].as_str().unwrap())).unwrap();
+        let (s, e) = (
+            quote["start"].as_u64().unwrap() as usize,
+            quote["end"].as_u64().unwrap() as usize,
+        );
+        let span = &doc[s..e];
+        assert!(
+            span.contains(quote["text"].as_str().unwrap()),
+            "{span:?} vs {quote}"
+        );
+        if let Some(sm) = quote["speaker_mention"].as_object() {
+            let (s, e) = (
+                sm["start"].as_u64().unwrap() as usize,
+                sm["end"].as_u64().unwrap() as usize,
+            );
+            assert_eq!(&doc[s..e], sm["text"].as_str().unwrap());
+        }
+    }
+    // By surname, by canonical name, by id; case-insensitive.
+    assert_eq!(q(&["--speaker", "ushakov"]).len(), 3);
+    assert_eq!(q(&["--speaker", "Yuri Ushakov"]).len(), 3);
+    assert_eq!(q(&["--speaker", "YURI-USHAKOV"]).len(), 3);
+    // An inferred speaker, by the name in the text.
+    let lopez = q(&["--speaker", "maria lopez"]);
+    assert_eq!(lopez.len(), 1);
+    assert_eq!(lopez[0]["speaker"], "inferred:maria-lopez");
+    // About an entity, by an alias; by words in the quotation; by kind.
+    let about = q(&["--about", "Ukraine"]);
+    assert_eq!(about.len(), 1);
+    assert_eq!(about[0]["speaker"], "volodymyr-zelensky");
+    assert_eq!(q(&["--contains", "CHANNEL IS OPEN"]).len(), 1);
+    assert!(q(&["--kind", "partial"])
+        .iter()
+        .all(|x| x["kind"] == "partial"));
+    // The other formats carry the same quotations.
+    let csv = bin()
+        .arg("quotes")
+        .arg(examples())
+        .args(["-f", "csv"])
+        .output()
+        .unwrap();
+    let csv = String::from_utf8(csv.stdout).unwrap();
+    assert!(csv.starts_with("id,document,start,end,kind,speaker,speaker_name,text,cue,about\n"));
+    assert!(
+        csv.contains("\"Every dollar we lose is a clinic that closes somewhere,\""),
+        "{csv}"
+    );
+    let jsonl = bin()
+        .arg("quotes")
+        .arg(examples())
+        .args(["-f", "jsonl"])
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8(jsonl.stdout).unwrap().lines().count(), 11);
+    let table = bin()
+        .arg("quotes")
+        .arg(examples())
+        .args(["--speaker", "rutte"])
+        .output()
+        .unwrap();
+    let table = String::from_utf8(table.stdout).unwrap();
+    assert!(
+        table.starts_with("SPEAKER") && table.contains("Mark Rutte") && table.contains("Russia"),
+        "{table}"
+    );
+}
+
+#[test]
+fn build_json_has_quotes_and_quoted_about_edges() {
+    let v = json(&bin().arg("build").arg(examples()).output().unwrap());
+    let quotes = v["quotes"].as_array().unwrap();
+    assert_eq!(quotes.len(), 11);
+    let edge = v["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["relation"] == "quoted_about" && e["source"] == "volodymyr-zelensky")
+        .expect("Zelensky was quoted about Ukraine");
+    assert_eq!(edge["target"], "ukraine");
+    assert_eq!(edge["weight"], 1);
+    assert_eq!(edge["quotes"][0], "kremlin-talks.txt#q5");
+    let lopez = v["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["id"] == "inferred:maria-lopez")
+        .unwrap();
+    assert_eq!(
+        (lopez["source"].as_str(), lopez["type"].as_str()),
+        (Some("inferred"), Some("person"))
+    );
+    let dot = bin()
+        .args(["build", "-f", "dot"])
+        .arg(examples())
+        .output()
+        .unwrap();
+    let dot = String::from_utf8(dot.stdout).unwrap();
+    assert!(
+        dot.contains("style=dashed") && dot.contains("label=\"1\""),
+        "quoted_about edges are dashed and labelled"
+    );
+}

@@ -386,7 +386,7 @@ impl NameFilter {
     fn matches(&self, id: &str, name: Option<&str>) -> bool {
         self.ids.iter().any(|i| i == id)
             || fold_str(id) == self.folded
-            || name.is_some_and(|n| fold_str(n) == self.folded)
+            || name.is_some_and(|n| newsgraph::pipeline::name_matches(n, &self.folded, true))
     }
 }
 
