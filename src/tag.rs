@@ -110,6 +110,9 @@ pub struct TagStats {
 #[derive(Debug)]
 pub struct Tagger {
     automaton: AhoCorasick,
+    /// The folded surface forms, in pattern order (for benchmarks and
+    /// tools that compare other matchers on the same forms).
+    patterns: Vec<Box<str>>,
     /// For pattern `i`, its targets are `targets[starts[i]..starts[i + 1]]`.
     starts: Vec<u32>,
     targets: Vec<Target>,
@@ -261,8 +264,10 @@ impl Tagger {
             .iter()
             .map(|e| e.property("country").and_then(|c| gazetteer.get(c)))
             .collect();
+        let patterns = patterns.into_iter().map(|(p, _)| p.into()).collect();
         Ok(Tagger {
             automaton,
+            patterns,
             starts,
             targets,
             kinds,
@@ -273,6 +278,22 @@ impl Tagger {
     /// Number of distinct folded surface forms in the automaton.
     pub fn pattern_count(&self) -> usize {
         self.starts.len().saturating_sub(1)
+    }
+
+    /// The folded surface forms the automaton searches for (lower case,
+    /// accents removed, apostrophes straightened), sorted: listed names
+    /// and aliases, demonyms and the derived surnames.
+    ///
+    /// ```
+    /// use newsgraph::{Gazetteer, Tagger};
+    /// let g = Gazetteer::from_tsv_str("inline", "id\ttype\tname\taliases\n\
+    ///     recep-erdogan\tperson\tRecep Tayyip Erdo\u{11f}an\t\n").unwrap();
+    /// let tagger = Tagger::new(&g).unwrap();
+    /// let forms: Vec<&str> = tagger.patterns().collect();
+    /// assert_eq!(forms, ["erdogan", "recep tayyip erdogan"]);
+    /// ```
+    pub fn patterns(&self) -> impl ExactSizeIterator<Item = &str> + '_ {
+        self.patterns.iter().map(|p| &**p)
     }
 
     /// Finds the mentions in `text`, sorted by start, not overlapping.

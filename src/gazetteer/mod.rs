@@ -11,6 +11,7 @@
 //! (`|`-separated aliases that need context).
 
 pub mod check;
+pub(crate) mod lookup;
 pub mod spacy;
 
 use crate::error::{Error, Result};
@@ -18,6 +19,7 @@ use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::path::Path;
+use std::sync::OnceLock;
 
 /// The default gazetteer's files, embedded at build time: (name, contents).
 const EMBEDDED: &[(&str, &str)] = &[
@@ -141,6 +143,8 @@ impl Entity {
 pub struct Gazetteer {
     entities: Vec<Entity>,
     by_id: HashMap<String, EntityIdx>,
+    /// Built on first use, cleared by every change.
+    lookup: OnceLock<std::sync::Arc<lookup::Lookup>>,
 }
 
 impl Gazetteer {
@@ -267,6 +271,7 @@ impl Gazetteer {
     }
 
     fn merge(&mut self, new: Entity) {
+        self.lookup = OnceLock::new();
         let Some(&idx) = self.by_id.get(&new.id) else {
             self.insert(new);
             return;
@@ -288,6 +293,7 @@ impl Gazetteer {
 
     /// Adds an entity, or replaces the one with the same id.
     pub fn insert(&mut self, entity: Entity) -> EntityIdx {
+        self.lookup = OnceLock::new();
         if let Some(&idx) = self.by_id.get(&entity.id) {
             self.entities[idx.index()] = entity;
             return idx;
@@ -309,6 +315,12 @@ impl Gazetteer {
     /// The entity with the given id.
     pub fn get(&self, id: &str) -> Option<EntityIdx> {
         self.by_id.get(id).copied()
+    }
+
+    /// The lookup tables of names and descriptors, built once.
+    pub(crate) fn lookup(&self) -> &lookup::Lookup {
+        self.lookup
+            .get_or_init(|| std::sync::Arc::new(lookup::Lookup::new(self)))
     }
 
     /// All entities, in load order.

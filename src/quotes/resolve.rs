@@ -32,6 +32,7 @@ use super::attribute::{
 use super::cues::{self, reporting_verb, Gender, Pronoun, VerbForm};
 use super::tokens::{ends_sentence, tokenize, Tok};
 use super::Speaker;
+use crate::gazetteer::lookup::{descriptor_key, possessive_stem};
 use crate::gazetteer::{EntityIdx, EntityType};
 use crate::span::Span;
 use std::collections::HashMap;
@@ -84,10 +85,6 @@ pub(crate) struct Resolver<'c, 'a> {
     learned: HashMap<Target, Gender>,
     /// Appositions after person mentions: (mention index, lower-case text).
     appositions: Option<Vec<(usize, String)>>,
-    /// Gazetteer-wide: lower-case name, alias or person surname -> entities.
-    gazetteer_names: Option<HashMap<String, Vec<EntityIdx>>>,
-    /// Gazetteer-wide: lower-case descriptor -> entities listing it.
-    gazetteer_descriptors: Option<HashMap<String, Vec<EntityIdx>>>,
     toks: Vec<Tok>,
     /// Resolving salient subjects for a pronoun: no further pronoun-like
     /// resolution (no recursion).
@@ -103,8 +100,6 @@ impl<'c, 'a> Resolver<'c, 'a> {
             occurrences: Vec::new(),
             learned: HashMap::new(),
             appositions: None,
-            gazetteer_descriptors: None,
-            gazetteer_names: None,
             toks: Vec::new(),
             in_salience: false,
         }
@@ -933,60 +928,32 @@ impl<'c, 'a> Resolver<'c, 'a> {
     /// that names exactly one gazetteer entity of the right kind.
     fn gazetteer_name(&mut self, name: &str, org: bool) -> Option<EntityIdx> {
         let gaz = self.ctx.gazetteer;
-        let map = self.gazetteer_names.get_or_insert_with(|| {
-            let mut map: HashMap<String, Vec<EntityIdx>> = HashMap::new();
-            for (i, ent) in gaz.entities().iter().enumerate() {
-                let idx = EntityIdx(i as u32);
-                let mut forms: Vec<String> = std::iter::once(&ent.name)
-                    .chain(&ent.aliases)
-                    .map(|n| n.to_lowercase())
-                    .collect();
-                if ent.kind == EntityType::Person {
-                    if let Some(last) = ent.name.rsplit(' ').next() {
-                        forms.push(last.to_lowercase());
-                    }
-                }
-                forms.sort();
-                forms.dedup();
-                for f in forms {
-                    map.entry(f).or_default().push(idx);
-                }
-            }
-            map
-        });
         let want = if org {
             EntityType::Organization
         } else {
             EntityType::Person
         };
-        let hits: Vec<EntityIdx> = map
-            .get(&name.to_lowercase())?
+        let mut hits = gaz
+            .lookup()
+            .named(&name.to_lowercase())
             .iter()
             .copied()
-            .filter(|&e| gaz.entity(e).kind == want)
-            .collect();
-        match hits.as_slice() {
-            [only] => Some(*only),
+            .filter(|&e| gaz.entity(e).kind == want);
+        match (hits.next(), hits.next()) {
+            (Some(only), None) => Some(only),
             _ => None,
         }
     }
 
     /// An entity that is the only one in the gazetteer listing this descriptor.
     fn gazetteer_descriptor(&mut self, phrase: &str) -> Option<Target> {
-        let gaz = self.ctx.gazetteer;
-        let map = self.gazetteer_descriptors.get_or_insert_with(|| {
-            let mut map: HashMap<String, Vec<EntityIdx>> = HashMap::new();
-            for (i, ent) in gaz.entities().iter().enumerate() {
-                for d in ent.list_property("descriptors") {
-                    map.entry(descriptor_key(d))
-                        .or_default()
-                        .push(EntityIdx(i as u32));
-                }
-            }
-            map
-        });
-        match map.get(&descriptor_key(phrase)).map(Vec::as_slice) {
-            Some([only]) => Some(Target::Entity(*only)),
+        match self
+            .ctx
+            .gazetteer
+            .lookup()
+            .described(&descriptor_key(phrase))
+        {
+            [only] => Some(Target::Entity(*only)),
             _ => None,
         }
     }
@@ -1047,12 +1014,6 @@ fn is_modifier_free(w: &str) -> bool {
                 | "country's"
                 | "nation's"
         )
-}
-
-fn possessive_stem(w: &str) -> &str {
-    w.trim_end_matches("'s")
-        .trim_end_matches("’s")
-        .trim_end_matches(['\'', '’'])
 }
 
 /// The apposition after a name: ", the Kremlin spokesman," or ", a nurse in
@@ -1211,15 +1172,6 @@ fn is_news_outlet(ent: &crate::gazetteer::Entity) -> bool {
                 n.split_whitespace()
                     .any(|w| WORDS.iter().any(|x| w.eq_ignore_ascii_case(x)))
             })
-}
-
-/// A descriptor as compared: lower case, possessives dropped ("Putin's
-/// spokesman" and "putin spokesman" are one key).
-fn descriptor_key(d: &str) -> String {
-    d.split_whitespace()
-        .map(|w| possessive_stem(w).to_lowercase())
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// The spans of the white-space separated words of `text[span]`.
