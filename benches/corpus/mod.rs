@@ -268,3 +268,43 @@ pub fn articles(seed: u64, bytes: usize) -> Vec<String> {
     }
     out
 }
+
+/// A made-up place name of two to four syllables ("Karomeli").
+fn made_up_name(rng: &mut Rng) -> String {
+    const ONSETS: &[&str] = &[
+        "b", "d", "k", "l", "m", "n", "p", "r", "s", "t", "v", "z", "sh", "tr",
+    ];
+    const VOWELS: &[&str] = &["a", "e", "i", "o", "u", "ai", "ou"];
+    let mut name = String::new();
+    for _ in 0..2 + rng.below(3) {
+        name.push_str(*rng.pick(ONSETS));
+        name.push_str(*rng.pick(VOWELS));
+    }
+    let mut chars = name.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// Writes a gazetteer of `rows` made-up places with four aliases each
+/// (a large gazetteer like all of GeoNames: many forms, few of them in
+/// any text), in newsgraph's TSV format.
+#[allow(dead_code)]
+pub fn write_gazetteer(seed: u64, rows: usize, w: &mut impl std::io::Write) -> std::io::Result<()> {
+    let mut rng = Rng::new(seed);
+    writeln!(w, "id\ttype\tname\taliases")?;
+    for i in 0..rows {
+        let name = made_up_name(&mut rng);
+        let aliases: Vec<String> = (0..4)
+            .map(|k| match k {
+                0 => format!("{name} City"),
+                1 => format!("Greater {name}"),
+                2 => format!("{name}sk"),
+                _ => made_up_name(&mut rng),
+            })
+            .collect();
+        writeln!(w, "synthetic-{i}\tplace\t{name}\t{}", aliases.join("|"))?;
+    }
+    Ok(())
+}

@@ -3,15 +3,19 @@
 //! ```sh
 //! cargo run --release --example gen_corpus -- --mb 100 --seed 7 -o /tmp/corpus.jsonl
 //! cargo run --release --example gen_corpus -- --mb 5 --format dir -o /tmp/corpus
+//!
+//! cargo run --release --example gen_corpus -- --gazetteer 25000 -o /tmp/big.tsv
 //! ```
 //!
+//! `--gazetteer N` writes a gazetteer of N made-up places with four aliases
+//! each (100k surface forms for N = 25000) instead of articles.
 //! The articles come from `benches/corpus` (templates filled with names from
 //! the default gazetteer). The same `--seed` and `--mb` give the same bytes.
 
 #[path = "../corpus/mod.rs"]
 mod corpus;
 
-use corpus::{article, Names, Rng};
+use corpus::{article, write_gazetteer, Names, Rng};
 use newsgraph::Gazetteer;
 use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
@@ -24,6 +28,7 @@ struct Args {
     mb: f64,
     seed: u64,
     dir: bool,
+    gazetteer: Option<usize>,
     output: Option<PathBuf>,
 }
 
@@ -32,6 +37,7 @@ fn parse_args() -> Result<Args, String> {
         mb: 10.0,
         seed: 1,
         dir: false,
+        gazetteer: None,
         output: None,
     };
     let mut it = std::env::args().skip(1);
@@ -41,10 +47,13 @@ fn parse_args() -> Result<Args, String> {
             "--mb" => args.mb = value()?.parse().map_err(|e| format!("--mb: {e}"))?,
             "--seed" => args.seed = value()?.parse().map_err(|e| format!("--seed: {e}"))?,
             "--format" => args.dir = value()? == "dir",
+            "--gazetteer" => {
+                args.gazetteer = Some(value()?.parse().map_err(|e| format!("--gazetteer: {e}"))?)
+            }
             "-o" | "--output" => args.output = Some(value()?.into()),
             "-h" | "--help" => {
                 return Err(
-                    "usage: gen_corpus [--mb N] [--seed N] [--format jsonl|dir] [-o PATH]".into(),
+                    "usage: gen_corpus [--mb N] [--seed N] [--format jsonl|dir] [--gazetteer ROWS] [-o PATH]".into(),
                 )
             }
             other => return Err(format!("unknown argument {other}")),
@@ -61,6 +70,14 @@ fn main() -> io::Result<()> {
             std::process::exit(2);
         }
     };
+    if let Some(rows) = args.gazetteer {
+        let path = args.output.unwrap_or_else(|| "gazetteer.tsv".into());
+        let mut w = BufWriter::new(std::fs::File::create(&path)?);
+        write_gazetteer(args.seed, rows, &mut w)?;
+        w.flush()?;
+        eprintln!("gen_corpus: {rows} entities, {} surface forms", rows * 5);
+        return Ok(());
+    }
     let names = Names::from_gazetteer(&Gazetteer::default_gazetteer());
     let mut rng = Rng::new(args.seed);
     let target = (args.mb * 1_000_000.0) as usize;
