@@ -121,6 +121,10 @@ pub struct Tagger {
     countries: Vec<Option<EntityIdx>>,
 }
 
+/// How far (bytes) from a weak place name a place of its country counts
+/// as context: the same phrase or the next ("Nice, France").
+const PLACE_CONTEXT_BYTES: usize = 40;
+
 /// Lower-case particles that start a multi-word surname.
 const SURNAME_PARTICLES: &[&str] = &[
     "von", "van", "der", "den", "de", "da", "di", "del", "della", "du", "la", "le", "bin", "ibn",
@@ -322,7 +326,12 @@ impl Tagger {
                 Boundary::None => continue,
             };
             let span = map.span_to_source(Span::new(fs, fe));
-            let surface = &text[span.range()];
+            // A match that starts or ends inside one character folded into
+            // several (a circled letter into "(x)", a thorn into "th")
+            // names nothing.
+            let Some(surface) = text.get(span.range()).filter(|s| !s.is_empty()) else {
+                continue;
+            };
             let pid = m.pattern().as_usize();
             let viable = self
                 .pattern_targets(pid)
@@ -372,19 +381,24 @@ impl Tagger {
 
         // 4a: entities named unambiguously by a strong form.
         let mut strong: FastMap<EntityIdx, u32> = FastMap::default();
+        // Where strong place names stand: context for weak place names.
+        let mut strong_places: Vec<(Span, EntityIdx)> = Vec::new();
         for c in &chosen {
             let mut viable = self.viable_targets(c);
             if let Some(first) = viable.next() {
                 let single = viable.all(|t| t.entity == first.entity);
                 if single && !first.weak && first.kind != FormKind::Surname {
                     *strong.entry(first.entity).or_default() += 1;
+                    if self.kinds[first.entity.index()] == EntityType::Place {
+                        strong_places.push((c.span, first.entity));
+                    }
                 }
             }
         }
 
         // 4b: resolve every chosen span.
         let mut mentions = Vec::with_capacity(chosen.len());
-        let mut admissible: Vec<(EntityIdx, FormKind)> = Vec::new();
+        let mut admissible: Vec<(EntityIdx, FormKind, bool)> = Vec::new();
         for (c, title) in chosen.iter().zip(&titles) {
             admissible.clear();
             let listed = |e: EntityIdx| {
@@ -406,9 +420,12 @@ impl Tagger {
                 // A surname that is also another entity's name ("Washington")
                 // needs the same context as a weak one.
                 let weak = t.weak || t.kind == FormKind::Surname && listed(t.entity);
-                let ok = !weak || strong.contains_key(&t.entity) || person && title.is_some();
-                if ok && !admissible.iter().any(|(e, _)| *e == t.entity) {
-                    admissible.push((t.entity, t.kind));
+                let ok = !weak
+                    || strong.contains_key(&t.entity)
+                    || person && title.is_some()
+                    || self.place_of_country_near(t.entity, c.span, &strong_places, segments);
+                if ok && !admissible.iter().any(|(e, ..)| *e == t.entity) {
+                    admissible.push((t.entity, t.kind, weak));
                 }
             }
             let (entity, candidates, kind) = match admissible.len() {
@@ -453,12 +470,45 @@ impl Tagger {
         &self.targets[self.starts[pid] as usize..self.starts[pid + 1] as usize]
     }
 
+    /// Is a strong mention of `place`'s country, or of another place in
+    /// it, within a few words of `span` ("Nice, France", "Reading,
+    /// England")? The context a weak place name needs.
+    fn place_of_country_near(
+        &self,
+        place: EntityIdx,
+        span: Span,
+        strong_places: &[(Span, EntityIdx)],
+        segments: &Segments,
+    ) -> bool {
+        if self.kinds[place.index()] != EntityType::Place {
+            return false;
+        }
+        let Some(country) = self.countries[place.index()] else {
+            return false;
+        };
+        let from = span.start.saturating_sub(PLACE_CONTEXT_BYTES);
+        let to = span.end + PLACE_CONTEXT_BYTES;
+        let sentence = segments.sentence_at(span.start);
+        let at = strong_places.partition_point(|(s, _)| s.end < from);
+        strong_places[at..]
+            .iter()
+            .take_while(|(s, _)| s.start <= to)
+            .any(|&(s, e)| {
+                s != span
+                    && e != place
+                    && (e == country || self.countries[e.index()] == Some(country))
+                    && segments.sentence_at(s.start) == sentence
+            })
+    }
+
     /// Picks among several admissible entities by the document's evidence:
     /// unambiguous mentions of each, then mentions of places in the same
-    /// country. `None` when nothing decides.
+    /// country; on a tie with places named by a weak form, the only one
+    /// named by a strong form ("Washington" is the city, the state's bare
+    /// name being weak). `None` when nothing decides.
     fn decide(
         &self,
-        options: &[(EntityIdx, FormKind)],
+        options: &[(EntityIdx, FormKind, bool)],
         strong: &FastMap<EntityIdx, u32>,
     ) -> Option<usize> {
         let score = |e: EntityIdx| -> u32 {
@@ -478,10 +528,22 @@ impl Tagger {
         let mut scores: Vec<(u32, usize)> = options
             .iter()
             .enumerate()
-            .map(|(i, (e, _))| (score(*e), i))
+            .map(|(i, (e, ..))| (score(*e), i))
             .collect();
         scores.sort_by_key(|s| std::cmp::Reverse(s.0));
-        (scores[0].0 > 0 && scores[0].0 > scores[1].0).then_some(scores[0].1)
+        if scores[0].0 > scores[1].0 && scores[0].0 > 0 {
+            return Some(scores[0].1);
+        }
+        let top = scores[0].0;
+        let tied = || scores.iter().take_while(|s| s.0 == top);
+        let weak_are_places = tied()
+            .filter(|s| options[s.1].2)
+            .all(|s| self.kinds[options[s.1].0.index()] == EntityType::Place);
+        let mut tied_strong = tied().filter(|s| !options[s.1].2);
+        match (tied_strong.next(), tied_strong.next()) {
+            (Some(only), None) if weak_are_places => Some(only.1),
+            _ => None,
+        }
     }
 }
 
@@ -807,6 +869,40 @@ fn given_name_before(text: &str, start: usize, mentions: &[Span]) -> bool {
         "as",
         "if",
         "then",
+        // Headline words before a name ("Talks With Trump Stalled").
+        "with",
+        "without",
+        "for",
+        "from",
+        "to",
+        "on",
+        "in",
+        "at",
+        "by",
+        "of",
+        "over",
+        "after",
+        "before",
+        "against",
+        "about",
+        "amid",
+        "despite",
+        "versus",
+        "vs",
+        "says",
+        "meets",
+        "tells",
+        "warns",
+        "urges",
+        "calls",
+        "backs",
+        "visits",
+        "hosts",
+        "joins",
+        "rejects",
+        "accuses",
+        "praises",
+        "thanks",
     ];
     let before = &text[..start];
     let trimmed = before.trim_end_matches([' ', '\u{a0}']);
@@ -824,6 +920,15 @@ fn given_name_before(text: &str, start: usize, mentions: &[Span]) -> bool {
             .chars()
             .all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '\''));
     if !shaped || is_title_word(word.trim_end_matches('.')) {
+        return false;
+    }
+    // "Monday. Putin left.": a word ending a sentence is no given name (an
+    // initial, "J. Smith", may be); nor is a word of an all-caps headline
+    // ("MACRON MEETS PUTIN").
+    let bare = word.trim_end_matches('.');
+    if bare.len() < word.len() && bare.chars().count() > 1
+        || bare.chars().count() > 1 && bare.chars().all(|c| !c.is_lowercase())
+    {
         return false;
     }
     let lower = word.to_lowercase();

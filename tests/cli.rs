@@ -575,3 +575,52 @@ fn build_json_has_quotes_and_quoted_about_edges() {
         "quoted_about edges are dashed and labelled"
     );
 }
+
+/// `-o` makes the file an ordinary create would make (not the temporary
+/// file's private mode), and keeps the mode of a file it replaces.
+#[cfg(unix)]
+#[test]
+fn output_files_get_ordinary_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    let reference = dir.path().join("reference");
+    std::fs::File::create(&reference).unwrap();
+    let fresh = dir.path().join("graph.json");
+    let out = bin()
+        .arg("build")
+        .arg(examples())
+        .arg("-o")
+        .arg(&fresh)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(mode(&fresh), mode(&reference));
+
+    std::fs::set_permissions(&fresh, std::fs::Permissions::from_mode(0o640)).unwrap();
+    let out = bin()
+        .args(["build", "-f", "dot"])
+        .arg(examples())
+        .arg("-o")
+        .arg(&fresh)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(mode(&fresh), 0o640);
+    // Replaced by the DOT output, not left as the JSON.
+    assert!(!std::fs::read_to_string(&fresh).unwrap().starts_with('{'));
+
+    let csv = dir.path().join("neo4j");
+    let out = bin()
+        .args(["build", "-f", "neo4j-csv"])
+        .arg(examples())
+        .arg("-o")
+        .arg(&csv)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let made = dir.path().join("made-dir");
+    std::fs::create_dir(&made).unwrap();
+    assert_eq!(mode(&csv), mode(&made));
+    assert_eq!(mode(&csv.join("nodes.csv")), mode(&reference));
+}

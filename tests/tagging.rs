@@ -340,3 +340,107 @@ fn a_surname_used_as_a_given_name_is_somebody_else() {
         ),
     ]);
 }
+
+/// Places whose names need context, on a gazetteer of their own.
+const PLACES: &str = "\
+id\ttype\tname\taliases\tcountry\tweak
+vladimir-putin\tperson\tVladimir Putin\t\trussia\t
+friedrich-merz\tperson\tFriedrich Merz\t\tgermany\t
+donald-trump\tperson\tDonald Trump\t\tunited-states\t
+france\tplace\tFrance\t\t\t
+united-kingdom\tplace\tUnited Kingdom\tUK|Britain\t\t
+england\tplace\tEngland\t\tunited-kingdom\t
+nice\tplace\tNice\t\tfrance\tNice
+reading\tplace\tReading\t\tunited-kingdom\tReading
+washington-dc\tplace\tWashington, D.C.\tWashington\tunited-states\t
+washington-state\tplace\tWashington\tWashington state\tunited-states\tWashington
+seattle\tplace\tSeattle\t\tunited-states\t
+";
+
+#[test]
+fn weak_places_and_city_state_names() {
+    let g = Gazetteer::from_tsv_str("places-table", PLACES).expect("test gazetteer parses");
+    let t = Tagger::new(&g).expect("tagger builds");
+    let table: &[(&str, &[&str])] = &[
+        // A weak place name counts next to its country or a place of it.
+        (
+            "The attack in Nice, France, killed two.",
+            &["Nice=nice", "France=france"],
+        ),
+        (
+            "Police in Reading, England, made an arrest.",
+            &["Reading=reading", "England=england"],
+        ),
+        ("Nice weather helped the crews.", &[]),
+        (
+            "Nice work, said an aide. France agreed.",
+            &["France=france"],
+        ),
+        // A state named like a city is the city unless the state is named.
+        (
+            "WASHINGTON \u{2014} Officials in Washington met.",
+            &["WASHINGTON=washington-dc", "Washington=washington-dc"],
+        ),
+        (
+            "Rain hit Washington state. Washington declared an emergency.",
+            &[
+                "Washington state=washington-state",
+                "Washington=washington-state",
+            ],
+        ),
+    ];
+    for (text, want) in table {
+        assert_eq!(tag(&g, &t, text), *want, "text: {text:?}");
+    }
+}
+
+#[test]
+fn surnames_after_a_sentence_end_or_in_headlines() {
+    let g = Gazetteer::from_tsv_str("places-table", PLACES).expect("test gazetteer parses");
+    let t = Tagger::new(&g).expect("tagger builds");
+    let table: &[(&str, &[&str])] = &[
+        (
+            "Talks ended on Monday. Putin left.",
+            &["Putin=vladimir-putin"],
+        ),
+        (
+            "The vote is in March. Merz said so.",
+            &["Merz=friedrich-merz"],
+        ),
+        (
+            "MERZ MEETS PUTIN",
+            &["MERZ=friedrich-merz", "PUTIN=vladimir-putin"],
+        ),
+        ("Talks With Putin Stalled", &["Putin=vladimir-putin"]),
+        (
+            "Merz Meets Putin in Rome",
+            &["Merz=friedrich-merz", "Putin=vladimir-putin"],
+        ),
+    ];
+    for (text, want) in table {
+        assert_eq!(tag(&g, &t, text), *want, "text: {text:?}");
+    }
+}
+
+/// Characters that fold into several ("\u{2473}" into "(20)", a circled
+/// letter into "(x)", a thorn into "th") never split a match inside them.
+#[test]
+fn matches_inside_characters_folded_into_several_are_dropped() {
+    let g = Gazetteer::from_tsv_str("places-table", PLACES).expect("test gazetteer parses");
+    let t = Tagger::new(&g).expect("tagger builds");
+    for text in [
+        "Meeting \u{24b3} today.",
+        "F\u{fe}s and Putin\u{3387}",
+        "\u{2473}\u{24b3}\u{fe}\u{3387} Putin \u{fb01}x",
+        "Putin\u{2019}s\u{3387} visit",
+    ] {
+        let mentions = t.tag(text, &segment(text));
+        for m in &mentions {
+            assert!(text.get(m.span.range()).is_some(), "{text:?}: {m:?}");
+        }
+        assert!(
+            tag(&g, &t, text).iter().all(|m| m.starts_with("Putin=")),
+            "{text:?}"
+        );
+    }
+}

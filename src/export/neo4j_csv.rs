@@ -134,10 +134,15 @@ pub fn write_neo4j_csv(corpus: &Corpus, opts: &ExportOptions, dir: impl AsRef<Pa
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let tmp = tempfile::Builder::new()
-        .prefix(".newsgraph-")
-        .tempdir_in(parent)
-        .map_err(|e| Error::io(dir, e))?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".newsgraph-");
+    // An ordinary directory (0777 less the umask), not a private 0700 one.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o777));
+    }
+    let tmp = builder.tempdir_in(parent).map_err(|e| Error::io(dir, e))?;
     type Writer<'a> = &'a dyn Fn(&mut dyn Write) -> io::Result<()>;
     let files: [(&str, Writer<'_>); 3] = [
         ("nodes.csv", &|w| write_neo4j_nodes(corpus, opts, w)),
