@@ -80,6 +80,22 @@ fn check(name: &str, text: &str, want: &[Expected]) -> Vec<Quote> {
 fn attribution_patterns() {
     #[rustfmt::skip]
     let table: &[(&str, &str, &[Expected])] = &[
+        // Regressions: a colon clause or an interruption is the attribution,
+        // not the sentence that follows the quotation.
+        ("before colon, next sentence names another",
+         "Peskov said: “Nothing has changed.” Ushakov spoke later.",
+         &[("Nothing has changed.", Full, "dmitry-peskov", "Peskov")]),
+        ("according to, next sentence quotes another",
+         "According to Peskov, “the door is open.” Trump wrote on Truth Social: “Great call.”",
+         &[("the door is open.", Full, "dmitry-peskov", "Peskov"),
+           ("Great call.", Full, "donald-trump", "Trump")]),
+        ("interrupted quotation, next sentence names another",
+         "Kaja Kallas arrived. “The talks were useful,” she said, “but hard.” Keir Starmer spoke later.",
+         &[("The talks were useful,", Full, "kaja-kallas", "she"),
+           ("but hard.", Full, "kaja-kallas", "she")]),
+        ("coordinated verb before a colon",
+         "Xi Jinping arrived on Monday and said: “We need a deal.” The president added that time was short.",
+         &[("We need a deal.", Full, "xi-jinping", "Xi Jinping")]),
         ("after: name verb",
          "“We will not give up,” Ushakov said.",
          &[("We will not give up,", Full, "yuri-ushakov", "Ushakov")]),

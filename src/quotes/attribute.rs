@@ -112,14 +112,49 @@ pub(crate) fn attribute(
     toks: &mut Vec<Tok>,
 ) -> Option<Attribution> {
     let para = ctx.paragraphs[pidx];
-    if embedded {
-        before_clause(ctx, q, para, toks).or_else(|| after_clause(ctx, q, para, true, toks))
+    if embedded || introduced_before(ctx, q, para) {
+        before_clause(ctx, q, para, toks).or_else(|| after_clause(ctx, q, para, embedded, toks))
     } else {
         after_clause(ctx, q, para, false, toks)
             .or_else(|| before_clause(ctx, q, para, toks))
             .or_else(|| previous_paragraph_colon(ctx, q, pidx, toks))
     }
 }
+
+/// Is the quotation introduced by the clause before it: `Peskov said: “…”`,
+/// or the second half of an interrupted one, `“…,” she said, “…”`? Then
+/// that clause is its attribution, not whatever sentence follows it.
+fn introduced_before(ctx: &Ctx<'_>, q: Span, para: Span) -> bool {
+    let lead = ctx.text[para.start.min(q.start)..q.start].trim_end();
+    if lead.ends_with(':') {
+        return true;
+    }
+    if !lead.ends_with(',') {
+        return false;
+    }
+    // "According to Peskov, “…”".
+    let sentence = lead
+        .char_indices()
+        .rev()
+        .find(|(_, c)| matches!(c, '.' | '!' | '?' | '”' | '"'))
+        .map_or(lead, |(i, c)| &lead[i + c.len_utf8()..]);
+    if sentence
+        .trim_start()
+        .to_lowercase()
+        .starts_with("according to ")
+    {
+        return true;
+    }
+    let at = ctx.quotes.partition_point(|s| s.start < q.start);
+    at > 0 && {
+        let prev = ctx.quotes[at - 1];
+        prev.end >= para.start && prev.end <= q.start && q.start - prev.end <= INTERRUPTION_BYTES
+    }
+}
+
+/// The longest reporting clause between the halves of an interrupted
+/// quotation (`, the Kremlin spokesman told reporters on Monday, `).
+const INTERRUPTION_BYTES: usize = 100;
 
 /// `“…,” Peskov said` / `“…,” said Peskov` / `“…,” according to Peskov`:
 /// a clause starting right after the quotation.
@@ -294,9 +329,17 @@ fn clause_before_end(ctx: &Ctx<'_>, toks: &[Tok]) -> Option<Attribution> {
                         .then(|| subject_after(ctx, toks, v, n))
                         .flatten()
                 };
+                // "Merz arrived on Monday and said: …": the subject of a
+                // coordinated verb is the clause's.
+                let coordinated = || {
+                    (v > start && matches!(ctx.word(&toks[v - 1]), "and" | "but"))
+                        .then(|| first_speaker_of(ctx, toks, start, v - 1))
+                        .flatten()
+                };
                 let speaker = subject_before(ctx, toks, v, start)
                     .map(|(p, _)| p)
-                    .or_else(inverted);
+                    .or_else(inverted)
+                    .or_else(coordinated);
                 if let Some(speaker) = speaker {
                     return Some(Attribution {
                         cue: cue_span(ctx, toks, v),
@@ -310,8 +353,23 @@ fn clause_before_end(ctx: &Ctx<'_>, toks: &[Tok]) -> Option<Attribution> {
     // "Speaking in Kyiv, Zelensky, adding: …" style: a participle whose
     // subject is the sentence's first name.
     let v = participle?;
+    // "with Lagarde saying": the noun phrase right before the participle.
+    let speaker = subject_before(ctx, toks, v, start)
+        .map(|(p, _)| p)
+        .filter(|p| matches!(p.kind, PhraseKind::Mention(_) | PhraseKind::Name { .. }))
+        .or_else(|| first_speaker_of(ctx, toks, start, v));
+    Some(Attribution {
+        cue: toks[v].span,
+        speaker,
+        addressee: None,
+    })
+}
+
+/// The speaker a clause `toks[start..end]` is about: its first person
+/// mentioned, else the name it starts with, else its first organization.
+fn first_speaker_of(ctx: &Ctx<'_>, toks: &[Tok], start: usize, end: usize) -> Option<Phrase> {
     let first_of = |kind: EntityType| {
-        (start..v).find_map(|i| {
+        (start..end).find_map(|i| {
             let mi = ctx
                 .mention_overlapping(toks[i].span)
                 .filter(|&mi| !ctx.mentions[mi].demonym)?;
@@ -322,18 +380,9 @@ fn clause_before_end(ctx: &Ctx<'_>, toks: &[Tok]) -> Option<Attribution> {
             })
         })
     };
-    // "with Lagarde saying": the noun phrase right before the participle.
-    let speaker = subject_before(ctx, toks, v, start)
-        .map(|(p, _)| p)
-        .filter(|p| matches!(p.kind, PhraseKind::Mention(_) | PhraseKind::Name { .. }))
-        .or_else(|| first_of(EntityType::Person))
-        .or_else(|| clause_subject_name(ctx, &toks[start..v]))
-        .or_else(|| first_of(EntityType::Organization));
-    Some(Attribution {
-        cue: toks[v].span,
-        speaker,
-        addressee: None,
-    })
+    first_of(EntityType::Person)
+        .or_else(|| clause_subject_name(ctx, &toks[start..end]))
+        .or_else(|| first_of(EntityType::Organization))
 }
 
 /// `Arteta: ‘We showed character’`: a clause that is only a name and a colon.
