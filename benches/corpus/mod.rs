@@ -277,8 +277,9 @@ fn made_up_name(rng: &mut Rng) -> String {
     const VOWELS: &[&str] = &["a", "e", "i", "o", "u", "ai", "ou"];
     let mut name = String::new();
     for _ in 0..2 + rng.below(3) {
-        name.push_str(*rng.pick(ONSETS));
-        name.push_str(*rng.pick(VOWELS));
+        let (onset, vowel): (&str, &str) = (rng.pick(ONSETS), rng.pick(VOWELS));
+        name.push_str(onset);
+        name.push_str(vowel);
     }
     let mut chars = name.chars();
     chars
