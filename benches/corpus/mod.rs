@@ -277,7 +277,7 @@ fn made_up_name(rng: &mut Rng) -> String {
     const VOWELS: &[&str] = &["a", "e", "i", "o", "u", "ai", "ou"];
     let mut name = String::new();
     for _ in 0..2 + rng.below(3) {
-        let (onset, vowel): (&str, &str) = (rng.pick(ONSETS), rng.pick(VOWELS));
+        let (onset, vowel) = (rng.pick::<&str>(ONSETS), rng.pick::<&str>(VOWELS));
         name.push_str(onset);
         name.push_str(vowel);
     }
