@@ -10,7 +10,7 @@
 //! an unknown capitalized name; resolving it to an entity is `resolve`'s job.
 
 use super::cues::{self, VerbForm};
-use super::tokens::{ends_sentence, tokenize, Tok, TokKind};
+use super::tokens::{ends_sentence, Tok, TokKind, TokenIndex};
 use crate::gazetteer::{EntityIdx, EntityType, Gazetteer};
 use crate::span::Span;
 use crate::tag::Mention;
@@ -28,6 +28,8 @@ pub(crate) struct Ctx<'a> {
     /// Every quotation span, sorted.
     pub quotes: &'a [Span],
     pub paragraphs: &'a [Span],
+    /// The tokens of the whole text.
+    pub tokens: &'a TokenIndex,
 }
 
 impl Ctx<'_> {
@@ -68,6 +70,11 @@ impl Ctx<'_> {
 
     pub fn word<'t>(&'t self, t: &Tok) -> &'t str {
         t.text(self.text)
+    }
+
+    /// Tokenizes `text[range]` into `out` (see `tokens::tokenize`).
+    pub fn tokenize(&self, range: Span, out: &mut Vec<Tok>) {
+        self.tokens.window(self.text, range, self.quotes, out);
     }
 }
 
@@ -134,7 +141,7 @@ fn after_clause(
     if end <= q.end {
         return None;
     }
-    tokenize(ctx.text, Span::new(q.end, end), ctx.quotes, toks);
+    ctx.tokenize(Span::new(q.end, end), toks);
     let n = (0..toks.len())
         .find(|&i| toks[i].kind == TokKind::Quote || ends_sentence(ctx.text, toks, i))
         .unwrap_or(toks.len());
@@ -227,7 +234,7 @@ fn before_clause(ctx: &Ctx<'_>, q: Span, para: Span, toks: &mut Vec<Tok>) -> Opt
     if start >= q.start {
         return None;
     }
-    tokenize(ctx.text, Span::new(start, q.start), ctx.quotes, toks);
+    ctx.tokenize(Span::new(start, q.start), toks);
     clause_before_end(ctx, toks)
 }
 
@@ -248,7 +255,7 @@ fn previous_paragraph_colon(
         return None;
     }
     let start = ceil_boundary(ctx.text, prev.start.max(prev.end.saturating_sub(WINDOW)));
-    tokenize(ctx.text, Span::new(start, prev.end), ctx.quotes, toks);
+    ctx.tokenize(Span::new(start, prev.end), toks);
     clause_before_end(ctx, toks)
 }
 
@@ -1051,7 +1058,7 @@ pub(crate) fn last_reporting_clause(
     if range.is_empty() {
         return None;
     }
-    tokenize(ctx.text, range, ctx.quotes, toks);
+    ctx.tokenize(range, toks);
     for v in (0..toks.len()).rev() {
         let t = toks[v];
         if !t.is_word()

@@ -30,7 +30,7 @@ use super::attribute::{
     PhraseKind,
 };
 use super::cues::{self, reporting_verb, Gender, Pronoun, VerbForm};
-use super::tokens::{ends_sentence, tokenize, Tok};
+use super::tokens::{ends_sentence, Tok};
 use super::Speaker;
 use crate::gazetteer::lookup::{descriptor_key, possessive_stem};
 use crate::gazetteer::{EntityIdx, EntityType};
@@ -228,7 +228,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
         let text = ctx.text;
         let from = ceil_boundary(text, pos.saturating_sub(PRONOUN_WINDOW * 2));
         let mut toks = std::mem::take(&mut self.toks);
-        tokenize(text, Span::new(from, pos), ctx.quotes, &mut toks);
+        ctx.tokenize(Span::new(from, pos), &mut toks);
         let found = (1..toks.len()).find_map(|k| {
             let (prev, t) = (&toks[k - 1], &toks[k]);
             let given = prev.text(text);
@@ -250,7 +250,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
         let ctx = self.ctx;
         let from = ceil_boundary(ctx.text, pos.saturating_sub(back));
         let mut toks = std::mem::take(&mut self.toks);
-        tokenize(ctx.text, Span::new(from, pos), ctx.quotes, &mut toks);
+        ctx.tokenize(Span::new(from, pos), &mut toks);
         let mut people = Vec::new();
         introduced_people(ctx, &toks, &mut people);
         self.toks = toks;
@@ -332,7 +332,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
         let text = ctx.text;
         let from = ceil_boundary(text, pos.saturating_sub(PRONOUN_WINDOW));
         let mut toks = std::mem::take(&mut self.toks);
-        tokenize(text, Span::new(from, pos), ctx.quotes, &mut toks);
+        ctx.tokenize(Span::new(from, pos), &mut toks);
         let bounds: Vec<usize> = (0..toks.len())
             .filter(|&i| ends_sentence(text, &toks, i))
             .map(|i| toks[i].span.end)
@@ -562,7 +562,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
         }
         let end = floor_boundary(text, (span.end + LEAD_LOOKAHEAD).min(text.len()));
         let mut toks = std::mem::take(&mut self.toks);
-        tokenize(text, Span::new(span.end, end), ctx.quotes, &mut toks);
+        ctx.tokenize(Span::new(span.end, end), &mut toks);
         let mut people = Vec::new();
         introduced_people(ctx, &toks, &mut people);
         self.toks = toks;
@@ -741,7 +741,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
         });
         let from = ceil_boundary(text, pos.saturating_sub(PRONOUN_WINDOW * 2));
         let mut toks = std::mem::take(&mut self.toks);
-        tokenize(text, Span::new(from, pos), ctx.quotes, &mut toks);
+        ctx.tokenize(Span::new(from, pos), &mut toks);
         let corporate = |w: &str| {
             matches!(
                 w.trim_end_matches('.'),
