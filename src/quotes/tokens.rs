@@ -146,13 +146,21 @@ impl Cursor {
 /// read around quotations are copied out of it instead of tokenized again.
 pub(crate) struct TokenIndex {
     toks: Vec<Tok>,
+    /// False when the quotations overlap (broken marks in hostile text):
+    /// windows are then tokenized directly.
+    usable: bool,
 }
 
 impl TokenIndex {
     pub fn new(text: &str, quotes: &[Span]) -> TokenIndex {
         let mut toks = Vec::new();
-        tokenize(text, Span::new(0, text.len()), quotes, &mut toks);
-        TokenIndex { toks }
+        let usable = quotes.iter().all(|q| q.start < q.end)
+            && quotes.windows(2).all(|w| w[0].end <= w[1].start);
+        if usable {
+            tokenize(text, Span::new(0, text.len()), quotes, &mut toks);
+        }
+        let usable = usable && toks.windows(2).all(|w| w[0].span.end <= w[1].span.start);
+        TokenIndex { toks, usable }
     }
 
     /// Exactly what `tokenize(text, range, quotes, out)` gives (`text` and
@@ -180,6 +188,10 @@ impl TokenIndex {
     }
 
     fn window_unchecked(&self, text: &str, range: Span, quotes: &[Span], out: &mut Vec<Tok>) {
+        if !self.usable {
+            tokenize(text, range, quotes, out);
+            return;
+        }
         out.clear();
         let all = &self.toks;
         let mut cur = Cursor::new(range, quotes);
@@ -293,28 +305,53 @@ mod tests {
     use super::*;
 
     fn same(a: &[Tok], b: &[Tok]) -> bool {
-        a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.span == y.span && x.kind == y.kind)
+        a.len() == b.len()
+            && a.iter()
+                .zip(b)
+                .all(|(x, y)| x.span == y.span && x.kind == y.kind)
     }
 
     #[test]
     fn index_windows_match_direct_tokenizing() {
         let text = "Mr. Lopez said: “We are ready,” she said.\n\nThe U.S. workers’ \
                     so-called plan — Acme Inc. (AP) ‘no’ Sgt. Li’s\ncall. “Open";
-        let marks: Vec<usize> = text.match_indices(['“', '”', '‘', '’']).map(|(i, _)| i).collect();
+        let marks: Vec<usize> = text
+            .match_indices(['“', '”', '‘', '’'])
+            .map(|(i, _)| i)
+            .collect();
         let quotes = vec![
             Span::new(marks[0], marks[1] + '”'.len_utf8()),
-            Span::new(text.find('‘').unwrap(), text.find("’ Sgt").unwrap() + '’'.len_utf8()),
+            Span::new(
+                text.find('‘').unwrap(),
+                text.find("’ Sgt").unwrap() + '’'.len_utf8(),
+            ),
             Span::new(text.rfind('“').unwrap(), text.len()),
         ];
-        let index = TokenIndex::new(text, &quotes);
-        let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+        let overlapping = vec![
+            Span::new(0, marks[1]),
+            Span::new(4, 20),
+            Span::new(marks[1], marks[1]),
+        ];
+        for quotes in [quotes, overlapping, Vec::new()] {
+            check_every_window(text, &quotes);
+        }
+    }
+
+    fn check_every_window(text: &str, quotes: &[Span]) {
+        let index = TokenIndex::new(text, quotes);
+        let bounds: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
         let (mut direct, mut windowed) = (Vec::new(), Vec::new());
         for (n, &start) in bounds.iter().enumerate() {
             for &end in &bounds[n..] {
                 let range = Span::new(start, end);
-                tokenize(text, range, &quotes, &mut direct);
-                index.window_unchecked(text, range, &quotes, &mut windowed);
-                assert!(same(&direct, &windowed), "{range:?}: {direct:?} != {windowed:?}");
+                tokenize(text, range, quotes, &mut direct);
+                index.window_unchecked(text, range, quotes, &mut windowed);
+                assert!(
+                    same(&direct, &windowed),
+                    "{range:?}: {direct:?} != {windowed:?}"
+                );
             }
         }
     }
