@@ -350,6 +350,11 @@ impl<'c, 'a> Resolver<'c, 'a> {
         if !self.in_salience {
             reporting_subjects(ctx, &toks, &mut subjects);
         }
+        // `introduced_before(pos, PRONOUN_WINDOW)`: the same window.
+        let mut introduced = Vec::new();
+        if matches!(want, Want::Person(_)) {
+            introduced_people(ctx, &toks, &mut introduced);
+        }
         // "Powell declined to respond": a known inferred person by surname.
         let mut by_surname: Vec<(usize, Target)> = Vec::new();
         if !self.inferred.is_empty() {
@@ -406,7 +411,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
         }
         self.in_salience = true;
         if matches!(want, Want::Person(_)) {
-            for person in self.introduced_before(pos, PRONOUN_WINDOW) {
+            for person in introduced {
                 let t = self.name_target(person.span, false, false);
                 if self.fits(want, EntityType::Person, t, None) {
                     cands.push((person.span.start, t));
