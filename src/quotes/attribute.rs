@@ -72,6 +72,11 @@ impl Ctx<'_> {
         t.text(self.text)
     }
 
+    /// The reporting-verb form of a token (see `cues::reporting_verb`).
+    pub fn verb(&self, t: &Tok) -> Option<VerbForm> {
+        self.tokens.verb(self.text, t)
+    }
+
     /// Tokenizes `text[range]` into `out` (see `tokens::tokenize`).
     pub fn tokenize(&self, range: Span, out: &mut Vec<Tok>) {
         self.tokens.window(self.text, range, self.quotes, out);
@@ -173,8 +178,7 @@ fn clause_at(ctx: &Ctx<'_>, toks: &[Tok], i: usize, n: usize) -> Option<Attribut
     if let Some(a) = according_to(ctx, toks, i, n) {
         return Some(a);
     }
-    let first = ctx.word(&toks[i]);
-    if cues::reporting_verb(first) == Some(VerbForm::Finite) {
+    if ctx.verb(&toks[i]) == Some(VerbForm::Finite) {
         let speaker = subject_after(ctx, toks, i, n)?;
         return Some(Attribution {
             cue: toks[i].span,
@@ -187,8 +191,7 @@ fn clause_at(ctx: &Ctx<'_>, toks: &[Tok], i: usize, n: usize) -> Option<Attribut
         if !t.is_word() {
             continue;
         }
-        let w = ctx.word(&t);
-        if cues::reporting_verb(w) != Some(VerbForm::Finite) || is_noun_use(ctx, toks, v) {
+        if ctx.verb(&t) != Some(VerbForm::Finite) || is_noun_use(ctx, toks, v) {
             continue;
         }
         let (speaker, start) = subject_before(ctx, toks, v, i)?;
@@ -280,8 +283,7 @@ fn clause_before_end(ctx: &Ctx<'_>, toks: &[Tok]) -> Option<Attribution> {
         if let Some(a) = according_to(ctx, toks, v, n) {
             return Some(a);
         }
-        let w = ctx.word(&t);
-        let Some(form) = cues::reporting_verb(w) else {
+        let Some(form) = ctx.verb(&t) else {
             continue;
         };
         if is_noun_use(ctx, toks, v) || is_irrealis(ctx, toks, v) {
@@ -1061,10 +1063,7 @@ pub(crate) fn last_reporting_clause(
     ctx.tokenize(range, toks);
     for v in (0..toks.len()).rev() {
         let t = toks[v];
-        if !t.is_word()
-            || cues::reporting_verb(ctx.word(&t)) != Some(VerbForm::Finite)
-            || is_noun_use(ctx, toks, v)
-        {
+        if !t.is_word() || ctx.verb(&t) != Some(VerbForm::Finite) || is_noun_use(ctx, toks, v) {
             continue;
         }
         if let Some((speaker, _)) = subject_before(ctx, toks, v, 0) {
@@ -1083,10 +1082,7 @@ pub(crate) fn last_reporting_clause(
 pub(crate) fn reporting_subjects(ctx: &Ctx<'_>, toks: &[Tok], out: &mut Vec<Phrase>) {
     for v in 0..toks.len() {
         let t = toks[v];
-        if !t.is_word()
-            || cues::reporting_verb(ctx.word(&t)) != Some(VerbForm::Finite)
-            || is_noun_use(ctx, toks, v)
-        {
+        if !t.is_word() || ctx.verb(&t) != Some(VerbForm::Finite) || is_noun_use(ctx, toks, v) {
             continue;
         }
         let lo = (0..v)
@@ -1117,12 +1113,14 @@ pub(crate) struct Introduced {
 pub(crate) fn introduced_people(ctx: &Ctx<'_>, toks: &[Tok], out: &mut Vec<Introduced>) {
     let text = ctx.text;
     let is_name_tok = |t: &Tok| {
-        let w = t.stem(text);
-        t.is_capitalized(text)
-            && !cues::is_title_word(w)
-            && !cues::is_not_name(w)
-            && !cues::is_org_suffix(w)
-            && ctx.mention_overlapping(t.span).is_none()
+        ctx.tokens.name_flag(t, |t| {
+            let w = t.stem(text);
+            t.is_capitalized(text)
+                && !cues::is_title_word(w)
+                && !cues::is_not_name(w)
+                && !cues::is_org_suffix(w)
+                && ctx.mention_overlapping(t.span).is_none()
+        })
     };
     let mut k = 0;
     while k < toks.len() {
@@ -1159,7 +1157,7 @@ pub(crate) fn introduced_people(ctx: &Ctx<'_>, toks: &[Tok], out: &mut Vec<Intro
                 && t.is_word()
                 && !cues::is_np_stop(w)
                 && !cues::is_determiner(w)
-                && cues::reporting_verb(w).is_none();
+                && ctx.verb(t).is_none();
             if !(titled || modifier) {
                 break;
             }
@@ -1171,9 +1169,9 @@ pub(crate) fn introduced_people(ctx: &Ctx<'_>, toks: &[Tok], out: &mut Vec<Intro
             && toks
                 .get(e + 1)
                 .is_some_and(|t| t.is_word() && cues::is_determiner(t.text(text)));
-        let speaks = toks.get(e).is_some_and(|t| {
-            t.is_word() && cues::reporting_verb(t.text(text)) == Some(VerbForm::Finite)
-        });
+        let speaks = toks
+            .get(e)
+            .is_some_and(|t| t.is_word() && ctx.verb(t) == Some(VerbForm::Finite));
         if !role.is_empty() || appositive || speaks || relative {
             let description = if role.is_empty() {
                 appositive

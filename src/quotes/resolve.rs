@@ -29,13 +29,15 @@ use super::attribute::{
     ceil_boundary, floor_boundary, introduced_people, reporting_subjects, Ctx, Introduced, Phrase,
     PhraseKind,
 };
-use super::cues::{self, reporting_verb, Gender, Pronoun, VerbForm};
+use super::cues::{self, Gender, Pronoun, VerbForm};
 use super::tokens::{ends_sentence, Tok};
 use super::Speaker;
 use crate::gazetteer::lookup::{descriptor_key, possessive_stem};
 use crate::gazetteer::{EntityIdx, EntityType};
 use crate::span::Span;
+use rustc_hash::FxBuildHasher;
 use std::collections::HashMap;
+use std::rc::Rc;
 
 /// How far back (bytes) a pronoun looks for its antecedent.
 const PRONOUN_WINDOW: usize = 2500;
@@ -86,6 +88,8 @@ pub(crate) struct Resolver<'c, 'a> {
     /// Appositions after person mentions: (mention index, lower-case text).
     appositions: Option<Vec<(usize, String)>>,
     toks: Vec<Tok>,
+    /// `introduced_before` answers by (position, reach).
+    introduced: HashMap<(usize, usize), Rc<[Introduced]>, FxBuildHasher>,
     /// Resolving salient subjects for a pronoun: no further pronoun-like
     /// resolution (no recursion).
     in_salience: bool,
@@ -101,6 +105,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
             learned: HashMap::new(),
             appositions: None,
             toks: Vec::new(),
+            introduced: HashMap::default(),
             in_salience: false,
         }
     }
@@ -245,8 +250,13 @@ impl<'c, 'a> Resolver<'c, 'a> {
         found
     }
 
-    /// People introduced in the `back` bytes before `pos`.
-    fn introduced_before(&mut self, pos: usize, back: usize) -> Vec<Introduced> {
+    /// People introduced in the `back` bytes before `pos`. A pure function
+    /// of the document, asked again and again for the same names and
+    /// descriptors: remembered.
+    fn introduced_before(&mut self, pos: usize, back: usize) -> Rc<[Introduced]> {
+        if let Some(people) = self.introduced.get(&(pos, back)) {
+            return Rc::clone(people);
+        }
         let ctx = self.ctx;
         let from = ceil_boundary(ctx.text, pos.saturating_sub(back));
         let mut toks = std::mem::take(&mut self.toks);
@@ -254,6 +264,8 @@ impl<'c, 'a> Resolver<'c, 'a> {
         let mut people = Vec::new();
         introduced_people(ctx, &toks, &mut people);
         self.toks = toks;
+        let people: Rc<[Introduced]> = people.into();
+        self.introduced.insert((pos, back), Rc::clone(&people));
         people
     }
 
@@ -343,7 +355,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
         let verbs_here: Vec<usize> = toks
             .iter()
             .filter(|t| t.span.start >= sentence_start && t.is_word())
-            .filter(|t| reporting_verb(t.text(text)) == Some(VerbForm::Finite))
+            .filter(|t| ctx.verb(t) == Some(VerbForm::Finite))
             .map(|t| t.span.start)
             .collect();
         let mut subjects = Vec::new();
@@ -474,14 +486,13 @@ impl<'c, 'a> Resolver<'c, 'a> {
         match t {
             Target::Entity(e) => {
                 let ent = self.ctx.gazetteer.entity(e);
-                match ent
-                    .property("gender")
-                    .map(str::to_ascii_lowercase)
-                    .as_deref()
-                {
-                    Some("male" | "m" | "man") => return Some(Gender::Male),
-                    Some("female" | "f" | "woman") => return Some(Gender::Female),
-                    _ => {}
+                let gender = ent.property("gender").unwrap_or("");
+                let is = |words: &[&str]| words.iter().any(|w| gender.eq_ignore_ascii_case(w));
+                if is(&["male", "m", "man"]) {
+                    return Some(Gender::Male);
+                }
+                if is(&["female", "f", "woman"]) {
+                    return Some(Gender::Female);
                 }
                 let m = &self.ctx.mentions[mention?];
                 let text = self.ctx.text;
@@ -873,7 +884,10 @@ impl<'c, 'a> Resolver<'c, 'a> {
             consider(score, at, Target::Inferred(i));
         }
         if best.as_ref().is_none_or(|b| b.0 < 3) {
-            for person in self.introduced_before(span.start, PRONOUN_WINDOW * 2) {
+            for person in self
+                .introduced_before(span.start, PRONOUN_WINDOW * 2)
+                .iter()
+            {
                 let Some(d) = person.description.as_deref() else {
                     continue;
                 };

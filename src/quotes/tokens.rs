@@ -1,8 +1,9 @@
 //! A small tokenizer for the bounded windows around a quotation: words,
 //! punctuation, and each other quotation collapsed into one token.
 
-use super::cues;
+use super::cues::{self, VerbForm};
 use crate::span::Span;
+use std::cell::Cell;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum TokKind {
@@ -21,7 +22,13 @@ pub(crate) enum TokKind {
 pub(crate) struct Tok {
     pub span: Span,
     pub kind: TokKind,
+    /// Index of the same token in the document's `TokenIndex` (where what
+    /// is known about it is remembered), `NOT_INDEXED` when tokenized apart.
+    pub idx: u32,
 }
+
+/// `Tok::idx` of a token that is not the document index's.
+pub(crate) const NOT_INDEXED: u32 = u32::MAX;
 
 impl Tok {
     pub fn is_word(&self) -> bool {
@@ -96,6 +103,7 @@ impl Cursor {
                 out.push(Tok {
                     span: Span::new(q.start.max(self.range.start), qend),
                     kind: TokKind::Quote,
+                    idx: NOT_INDEXED,
                 });
                 let mut next = qend.max(pos + 1);
                 while next < end && !text.is_char_boundary(next) {
@@ -114,6 +122,7 @@ impl Cursor {
                 out.push(Tok {
                     span: Span::new(pos, pos + 1),
                     kind: TokKind::Break,
+                    idx: NOT_INDEXED,
                 });
             }
             self.pos = pos + 1;
@@ -130,12 +139,14 @@ impl Cursor {
             out.push(Tok {
                 span: Span::new(pos, wend),
                 kind: TokKind::Word,
+                idx: NOT_INDEXED,
             });
             self.pos = wend;
         } else {
             out.push(Tok {
                 span: Span::new(pos, pos + clen),
                 kind: TokKind::Punct(c),
+                idx: NOT_INDEXED,
             });
             self.pos = pos + clen;
         }
@@ -149,6 +160,18 @@ pub(crate) struct TokenIndex {
     /// False when the quotations overlap (broken marks in hostile text):
     /// windows are then tokenized directly.
     usable: bool,
+    /// Per token, what the attribution rules asked about it, remembered
+    /// (`Memo::UNKNOWN` until first asked): windows overlap, so the same
+    /// tokens are classified again and again otherwise.
+    verb: Vec<Cell<u8>>,
+    name: Vec<Cell<u8>>,
+}
+
+/// One remembered answer per token: `UNKNOWN`, or the answer plus one.
+pub(crate) struct Memo;
+
+impl Memo {
+    const UNKNOWN: u8 = 0;
 }
 
 impl TokenIndex {
@@ -160,7 +183,45 @@ impl TokenIndex {
             tokenize(text, Span::new(0, text.len()), quotes, &mut toks);
         }
         let usable = usable && toks.windows(2).all(|w| w[0].span.end <= w[1].span.start);
-        TokenIndex { toks, usable }
+        if !usable {
+            toks.clear();
+        }
+        for (i, t) in toks.iter_mut().enumerate() {
+            t.idx = i as u32;
+        }
+        let memo = || vec![Cell::new(Memo::UNKNOWN); toks.len()];
+        TokenIndex {
+            verb: memo(),
+            name: memo(),
+            toks,
+            usable,
+        }
+    }
+
+    /// The reporting-verb form of token `t` (see `cues::reporting_verb`).
+    pub fn verb(&self, text: &str, t: &Tok) -> Option<VerbForm> {
+        const FORMS: [Option<VerbForm>; 3] = [None, Some(VerbForm::Finite), Some(VerbForm::Ing)];
+        let compute = || cues::reporting_verb(t.text(text));
+        let Some(cell) = self.verb.get(t.idx as usize) else {
+            return compute();
+        };
+        if cell.get() == Memo::UNKNOWN {
+            let form = compute();
+            let code = FORMS.iter().position(|f| *f == form).unwrap_or(0);
+            cell.set(code as u8 + 1);
+        }
+        FORMS[usize::from(cell.get() - 1)]
+    }
+
+    /// `is_name(t)`, remembered per token.
+    pub fn name_flag(&self, t: &Tok, is_name: impl FnOnce(&Tok) -> bool) -> bool {
+        let Some(cell) = self.name.get(t.idx as usize) else {
+            return is_name(t);
+        };
+        if cell.get() == Memo::UNKNOWN {
+            cell.set(u8::from(is_name(t)) + 1);
+        }
+        cell.get() == 2
     }
 
     /// Exactly what `tokenize(text, range, quotes, out)` gives (`text` and
