@@ -88,6 +88,8 @@ pub(crate) struct Resolver<'c, 'a> {
     /// Appositions after person mentions: (mention index, lower-case text).
     appositions: Option<Vec<(usize, String)>>,
     toks: Vec<Tok>,
+    /// What `person_by_description` compares for each mention.
+    mention_descriptions: HashMap<usize, Vec<Description>, FxBuildHasher>,
     /// `introduced_before` answers by (position, reach).
     introduced: HashMap<(usize, usize), Rc<[Introduced]>, FxBuildHasher>,
     /// Resolving salient subjects for a pronoun: no further pronoun-like
@@ -106,6 +108,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
             appositions: None,
             toks: Vec::new(),
             introduced: HashMap::default(),
+            mention_descriptions: HashMap::default(),
             in_salience: false,
         }
     }
@@ -848,22 +851,27 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 continue;
             }
             let country = ent.property("country");
-            let mut descs: Vec<String> = Vec::new();
-            if let Some(t) = m.title {
-                descs.push(text[t.range()].to_lowercase());
-            }
-            let a = appositions.partition_point(|(k, _)| *k < mi);
-            descs.extend(
-                appositions[a..]
-                    .iter()
-                    .take_while(|(k, _)| *k == mi)
-                    .map(|(_, d)| d.clone()),
-            );
-            descs.extend(ent.list_property("descriptors").map(str::to_lowercase));
-            descs.extend(ent.property("role").map(str::to_lowercase));
+            // What the document and the gazetteer say about this mention's
+            // person: the same for every descriptor, so built once.
+            let descs = self.mention_descriptions.entry(mi).or_insert_with(|| {
+                let mut descs: Vec<String> = Vec::new();
+                if let Some(t) = m.title {
+                    descs.push(text[t.range()].to_lowercase());
+                }
+                let a = appositions.partition_point(|(k, _)| *k < mi);
+                descs.extend(
+                    appositions[a..]
+                        .iter()
+                        .take_while(|(k, _)| *k == mi)
+                        .map(|(_, d)| d.clone()),
+                );
+                descs.extend(ent.list_property("descriptors").map(str::to_lowercase));
+                descs.extend(ent.property("role").map(str::to_lowercase));
+                descs.into_iter().map(Description::new).collect()
+            });
             let score = descs
                 .iter()
-                .map(|d| description_score(d, words, head, &demonyms, country))
+                .map(|d| score_description(&d.text, &d.words, words, head, &demonyms, country))
                 .max()
                 .unwrap_or(0);
             consider(score, m.span.start, Target::Entity(e));
@@ -988,23 +996,46 @@ fn description_score(
     demonyms: &[(String, String, String)],
     country: Option<&str>,
 ) -> u8 {
-    let dwords: Vec<&str> = desc
-        .split(|c: char| c.is_whitespace() || c == ',' || c == '-')
-        .map(possessive_stem)
-        .filter(|w| !w.is_empty() && !cues::is_determiner(w))
-        .collect();
-    if dwords.len() == words.len() && dwords.iter().zip(words).all(|(a, b)| *a == b) {
+    let mut dwords = Vec::new();
+    description_words(desc, &mut dwords);
+    score_description(desc, &dwords, words, head, demonyms, country)
+}
+
+/// The words of a description as compared (byte ranges into it):
+/// possessives dropped, determiners left out.
+fn description_words(desc: &str, out: &mut Vec<(usize, usize)>) {
+    out.clear();
+    for piece in desc.split(|c: char| c.is_whitespace() || c == ',' || c == '-') {
+        let w = possessive_stem(piece);
+        if !w.is_empty() && !cues::is_determiner(w) {
+            let start = piece.as_ptr() as usize - desc.as_ptr() as usize;
+            out.push((start, start + w.len()));
+        }
+    }
+}
+
+/// `description_score` with the description's words already split.
+fn score_description(
+    desc: &str,
+    dwords: &[(usize, usize)],
+    words: &[String],
+    head: &str,
+    demonyms: &[(String, String, String)],
+    country: Option<&str>,
+) -> u8 {
+    let dword = |r: &(usize, usize)| &desc[r.0..r.1];
+    if dwords.len() == words.len() && dwords.iter().zip(words).all(|(a, b)| dword(a) == b) {
         return 4;
     }
     let same_head = |w: &str| {
         w == head
             || (cues::is_spokesperson(w) && cues::is_spokesperson(head) && w.starts_with("spokes"))
     };
-    if !dwords.iter().any(|w| same_head(w)) {
+    if !dwords.iter().any(|w| same_head(dword(w))) {
         return 0;
     }
     let modifiers_ok = words[..words.len() - 1].iter().all(|w| {
-        dwords.contains(&w.as_str())
+        dwords.iter().any(|d| dword(d) == w)
             || demonyms.iter().any(|(dw, id, name)| {
                 dw == w && (country == Some(id.as_str()) || desc.contains(name.as_str()))
             })
@@ -1014,6 +1045,20 @@ fn description_score(
         3
     } else {
         1
+    }
+}
+
+/// A description and its words (see `description_words`).
+struct Description {
+    text: String,
+    words: Vec<(usize, usize)>,
+}
+
+impl Description {
+    fn new(text: String) -> Description {
+        let mut words = Vec::new();
+        description_words(&text, &mut words);
+        Description { text, words }
     }
 }
 
