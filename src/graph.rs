@@ -174,6 +174,38 @@ impl EntityGraph {
         evidence: Option<Evidence>,
         quote: Option<&str>,
     ) {
+        let e = self.edge_mut(a, b, relation, weight, document, quote);
+        if let Some(ev) = evidence {
+            push_evidence(&mut e.evidence, ev);
+        }
+    }
+
+    /// `add_edge` with evidence in `document` itself, `span` (start, end):
+    /// the evidence is only allocated when the edge keeps it.
+    pub(crate) fn add_edge_in(
+        &mut self,
+        a: NodeIndex,
+        b: NodeIndex,
+        relation: Relation,
+        document: &str,
+        span: (usize, usize),
+        quote: Option<&str>,
+    ) {
+        let e = self.edge_mut(a, b, relation, 1, document, quote);
+        push_evidence_in(&mut e.evidence, document, span);
+    }
+
+    /// The edge `a -> b` (created when new) with the weight, document and
+    /// quote id added.
+    fn edge_mut(
+        &mut self,
+        a: NodeIndex,
+        b: NodeIndex,
+        relation: Relation,
+        weight: u64,
+        document: &str,
+        quote: Option<&str>,
+    ) -> &mut RelationEdge {
         let (a, b) = if relation == Relation::CoOccurs && self.graph[a].id > self.graph[b].id {
             (b, a)
         } else {
@@ -197,12 +229,10 @@ impl EntityGraph {
         if !e.documents.contains(document) {
             e.documents.insert(document.to_string());
         }
-        if let Some(ev) = evidence {
-            push_evidence(&mut e.evidence, ev);
-        }
         if let Some(q) = quote {
             e.quotes.insert(q.to_string());
         }
+        e
     }
 
     /// Merges `other` into this graph by entity id.
@@ -293,12 +323,74 @@ impl EntityGraph {
 /// Keeps the `EVIDENCE_CAP` smallest evidence items, sorted, so the kept
 /// set does not depend on the order evidence arrives in.
 fn push_evidence(list: &mut Vec<Evidence>, ev: Evidence) {
-    if list.contains(&ev) {
-        return;
+    if let Some(pos) = evidence_slot(list, (&ev.document, ev.start, ev.end)) {
+        insert_evidence(list, pos, ev);
     }
-    let pos = list.partition_point(|x| *x < ev);
-    if pos < EVIDENCE_CAP {
-        list.insert(pos, ev);
-        list.truncate(EVIDENCE_CAP);
+}
+
+/// `push_evidence` of (`document`, `span`), the evidence built only when kept.
+fn push_evidence_in(list: &mut Vec<Evidence>, document: &str, span: (usize, usize)) {
+    if let Some(pos) = evidence_slot(list, (document, span.0, span.1)) {
+        let ev = Evidence {
+            document: document.to_string(),
+            start: span.0,
+            end: span.1,
+        };
+        insert_evidence(list, pos, ev);
+    }
+}
+
+/// Where evidence `key` (document, start, end: its order) goes in the
+/// sorted `list`; `None` when it is there already or would be cut off.
+fn evidence_slot(list: &[Evidence], key: (&str, usize, usize)) -> Option<usize> {
+    fn key_of(x: &Evidence) -> (&str, usize, usize) {
+        (x.document.as_str(), x.start, x.end)
+    }
+    if list.iter().any(|x| key_of(x) == key) {
+        return None;
+    }
+    let pos = list.partition_point(|x| key_of(x) < key);
+    (pos < EVIDENCE_CAP).then_some(pos)
+}
+
+fn insert_evidence(list: &mut Vec<Evidence>, pos: usize, ev: Evidence) {
+    list.insert(pos, ev);
+    list.truncate(EVIDENCE_CAP);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The evidence list as `push_evidence` used to keep it.
+    fn reference_push(list: &mut Vec<Evidence>, ev: Evidence) {
+        if list.contains(&ev) {
+            return;
+        }
+        let pos = list.partition_point(|x| *x < ev);
+        if pos < EVIDENCE_CAP {
+            list.insert(pos, ev);
+            list.truncate(EVIDENCE_CAP);
+        }
+    }
+
+    #[test]
+    fn evidence_keeps_the_smallest_whatever_the_order() {
+        let docs = ["d10", "d2", "d1", "d2", "a", "d1", "z", "d10", "d1"];
+        let (mut got, mut borrowed, mut want) = (Vec::new(), Vec::new(), Vec::new());
+        for (i, d) in docs.iter().enumerate() {
+            for start in [7, 3, 7, 0] {
+                let ev = Evidence {
+                    document: d.to_string(),
+                    start,
+                    end: start + i % 3,
+                };
+                reference_push(&mut want, ev.clone());
+                push_evidence_in(&mut borrowed, d, (ev.start, ev.end));
+                push_evidence(&mut got, ev);
+                assert_eq!(got, want);
+                assert_eq!(borrowed, want);
+            }
+        }
     }
 }

@@ -13,7 +13,7 @@
 
 use crate::error::Result;
 use crate::gazetteer::{EntityIdx, EntityType, Gazetteer};
-use crate::graph::{EntityGraph, EntityNode, EntitySource, Evidence, Relation};
+use crate::graph::{EntityGraph, EntityNode, EntitySource, Relation};
 use crate::ingest::{Document, DocumentMeta};
 use crate::normalize::{fold_str, repair, Repairs};
 use crate::quotes::{find_quotes, QuoteInput, QuoteKind, Speaker};
@@ -318,17 +318,14 @@ impl Pipeline {
             Vec::new()
         };
 
-        let mut entities: BTreeMap<String, EntityNode> = BTreeMap::new();
+        let mut entities = DocEntities::new(self, &doc.id);
         let mut mention_records = Vec::with_capacity(mentions.len());
         for m in &mentions {
             let span = to_original(m.span);
             let entity = m.entity.map(|e| {
-                let node = self.entity_node(&mut entities, e, &doc.id);
+                let node = entities.gazetteer(e);
                 node.mentions += 1;
-                *node
-                    .forms
-                    .entry(text[m.span.range()].to_string())
-                    .or_default() += 1;
+                count_form(&mut node.forms, &text[m.span.range()]);
                 node.id.clone()
             });
             mention_records.push(MentionRecord {
@@ -356,37 +353,28 @@ impl Pipeline {
             let span = to_original(q.span);
             let speaker = q.speaker.as_ref().map(|s| match s {
                 Speaker::Entity(e) => {
-                    let n = self.entity_node(&mut entities, *e, &doc.id);
+                    let n = entities.gazetteer(*e);
                     (n.id.clone(), n.name.clone())
                 }
                 Speaker::Inferred { name, kind } => {
-                    let id = format!("inferred:{}", slug(name));
-                    let n = entities.entry(id.clone()).or_insert_with(|| EntityNode {
-                        id: id.clone(),
-                        name: name.clone(),
-                        kind: *kind,
-                        source: EntitySource::Inferred,
-                        mentions: 0,
-                        documents: BTreeSet::new(),
-                        forms: BTreeMap::new(),
-                        properties: Default::default(),
-                    });
-                    n.documents.insert(doc.id.clone());
+                    let id = format!("{INFERRED_PREFIX}{}", slug(name));
+                    entities.inferred(&id, name, *kind);
                     (id, name.clone())
                 }
             });
             if let (Some(sm), Some(Speaker::Inferred { .. })) = (q.speaker_mention, &q.speaker) {
                 let n = entities
+                    .by_id
                     .get_mut(&speaker.as_ref().expect("speaker set").0)
                     .expect("inserted");
                 n.mentions += 1;
-                *n.forms.entry(text[sm.range()].to_string()).or_default() += 1;
+                count_form(&mut n.forms, &text[sm.range()]);
             }
             let mut about: Vec<String> = Vec::new();
             for e in &q.about {
-                let id = self.entity_node(&mut entities, *e, &doc.id).id.clone();
-                if !about.contains(&id) && speaker.as_ref().is_none_or(|s| s.0 != id) {
-                    about.push(id);
+                let id = &entities.gazetteer(*e).id;
+                if !about.contains(id) && speaker.as_ref().is_none_or(|s| s.0 != *id) {
+                    about.push(id.clone());
                 }
             }
             quote_records.push(QuoteRecord {
@@ -410,6 +398,7 @@ impl Pipeline {
                 about,
             });
         }
+        let entities = entities.into_map();
 
         let windows = self
             .windows(&mentions, &segs, text.len())
@@ -442,29 +431,6 @@ impl Pipeline {
             entities,
             windows,
         }
-    }
-
-    fn entity_node<'a>(
-        &self,
-        entities: &'a mut BTreeMap<String, EntityNode>,
-        e: EntityIdx,
-        doc: &str,
-    ) -> &'a mut EntityNode {
-        let ent = self.gazetteer.entity(e);
-        if !entities.contains_key(&ent.id) {
-            let node = EntityNode {
-                id: ent.id.clone(),
-                name: ent.name.clone(),
-                kind: ent.kind,
-                source: EntitySource::Gazetteer,
-                mentions: 0,
-                documents: BTreeSet::from([doc.to_string()]),
-                forms: BTreeMap::new(),
-                properties: Arc::clone(&self.properties[e.index()]),
-            };
-            entities.insert(ent.id.clone(), node);
-        }
-        entities.get_mut(&ent.id).expect("inserted above")
     }
 
     /// The distinct resolved entities of each window that holds two or more.
@@ -513,6 +479,92 @@ impl Pipeline {
         out
     }
 }
+
+/// Counts one more use of a surface form (allocated only when new).
+fn count_form(forms: &mut BTreeMap<String, u64>, form: &str) {
+    match forms.get_mut(form) {
+        Some(c) => *c += 1,
+        None => {
+            forms.insert(form.to_string(), 1);
+        }
+    }
+}
+
+/// The entity nodes of one document while it is analyzed: gazetteer
+/// entities by index (no string keys per mention), the others by id.
+struct DocEntities<'p> {
+    pipeline: &'p Pipeline,
+    doc: &'p str,
+    by_index: rustc_hash::FxHashMap<EntityIdx, EntityNode>,
+    /// Inferred entities, and gazetteer ids that could be mistaken for
+    /// inferred ones (they share the node, as they always did).
+    by_id: BTreeMap<String, EntityNode>,
+}
+
+impl<'p> DocEntities<'p> {
+    fn new(pipeline: &'p Pipeline, doc: &'p str) -> Self {
+        DocEntities {
+            pipeline,
+            doc,
+            by_index: Default::default(),
+            by_id: BTreeMap::new(),
+        }
+    }
+
+    /// The node of a gazetteer entity, created on first use.
+    fn gazetteer(&mut self, e: EntityIdx) -> &mut EntityNode {
+        let (pipeline, doc) = (self.pipeline, self.doc);
+        let ent = pipeline.gazetteer.entity(e);
+        let node = || EntityNode {
+            id: ent.id.clone(),
+            name: ent.name.clone(),
+            kind: ent.kind,
+            source: EntitySource::Gazetteer,
+            mentions: 0,
+            documents: BTreeSet::from([doc.to_string()]),
+            forms: BTreeMap::new(),
+            properties: Arc::clone(&pipeline.properties[e.index()]),
+        };
+        if ent.id.starts_with(INFERRED_PREFIX) {
+            return self.by_id.entry(ent.id.clone()).or_insert_with(node);
+        }
+        self.by_index.entry(e).or_insert_with(node)
+    }
+
+    /// The node of an inferred entity, created on first use; the document
+    /// is recorded either way.
+    fn inferred(&mut self, id: &str, name: &str, kind: EntityType) {
+        if !self.by_id.contains_key(id) {
+            let node = EntityNode {
+                id: id.to_string(),
+                name: name.to_string(),
+                kind,
+                source: EntitySource::Inferred,
+                mentions: 0,
+                documents: BTreeSet::new(),
+                forms: BTreeMap::new(),
+                properties: Default::default(),
+            };
+            self.by_id.insert(id.to_string(), node);
+        }
+        let n = self.by_id.get_mut(id).expect("inserted above");
+        if !n.documents.contains(self.doc) {
+            n.documents.insert(self.doc.to_string());
+        }
+    }
+
+    /// Every node, by id.
+    fn into_map(self) -> BTreeMap<String, EntityNode> {
+        let mut map = self.by_id;
+        for node in self.by_index.into_values() {
+            map.insert(node.id.clone(), node);
+        }
+        map
+    }
+}
+
+/// Ids of inferred entities start with this.
+const INFERRED_PREFIX: &str = "inferred:";
 
 /// Does `name` equal the folded query `want`, or, for a person, end with it
 /// as whole words (the surname)?
@@ -571,56 +623,48 @@ impl Corpus {
 
     /// Adds one document's analysis.
     pub fn add(&mut self, a: Analysis) {
-        let doc = a.document.id.clone();
-        for (_, node) in a.entities {
+        let Analysis {
+            document,
+            mentions,
+            quotes,
+            entities,
+            windows,
+        } = a;
+        let doc = document.id.as_str();
+        for (_, node) in entities {
             self.graph.add_entity(node);
         }
-        for (span, ids) in &a.windows {
-            for i in 0..ids.len() {
-                for j in i + 1..ids.len() {
-                    let (Some(x), Some(y)) = (
-                        self.graph.node_index(&ids[i]),
-                        self.graph.node_index(&ids[j]),
-                    ) else {
+        let mut nodes = Vec::new();
+        for (span, ids) in &windows {
+            nodes.clear();
+            nodes.extend(ids.iter().map(|id| self.graph.node_index(id)));
+            for (i, x) in nodes.iter().enumerate() {
+                for y in &nodes[i + 1..] {
+                    let (Some(x), Some(y)) = (*x, *y) else {
                         continue;
                     };
-                    let ev = Evidence {
-                        document: doc.clone(),
-                        start: span.start,
-                        end: span.end,
-                    };
+                    let span = (span.start, span.end);
                     self.graph
-                        .add_edge(x, y, Relation::CoOccurs, 1, &doc, Some(ev), None);
+                        .add_edge_in(x, y, Relation::CoOccurs, doc, span, None);
                 }
             }
         }
-        for q in &a.quotes {
+        for q in &quotes {
             let Some(s) = q.speaker.as_deref().and_then(|s| self.graph.node_index(s)) else {
                 continue;
             };
             for about in &q.about {
                 if let Some(t) = self.graph.node_index(about) {
-                    let ev = Evidence {
-                        document: doc.clone(),
-                        start: q.start,
-                        end: q.end,
-                    };
-                    self.graph.add_edge(
-                        s,
-                        t,
-                        Relation::QuotedAbout,
-                        1,
-                        &doc,
-                        Some(ev),
-                        Some(&q.id),
-                    );
+                    let span = (q.start, q.end);
+                    self.graph
+                        .add_edge_in(s, t, Relation::QuotedAbout, doc, span, Some(&q.id));
                 }
             }
         }
-        self.documents.push(a.document);
+        self.documents.push(document);
         if self.keep_records {
-            self.mentions.extend(a.mentions);
-            self.quotes.extend(a.quotes);
+            self.mentions.extend(mentions);
+            self.quotes.extend(quotes);
         }
     }
 

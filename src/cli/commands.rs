@@ -249,7 +249,15 @@ fn build(a: BuildArgs) -> Result<u64> {
     let mut opts = ExportOptions::new();
     opts.min_weight(a.min_weight).top(a.top);
     export_graph(&corpus, &opts, a.format, a.dialect, a.output.as_deref())?;
+    exit_without_freeing(corpus, session);
     Ok(skipped)
+}
+
+/// The process exits right after a command: freeing a large graph and the
+/// gazetteer piece by piece would only cost time.
+fn exit_without_freeing(corpus: Corpus, session: Session) {
+    std::mem::forget(corpus);
+    std::mem::forget(session);
 }
 
 /// Writes `corpus` in `format` to the output (a directory for neo4j-csv).

@@ -85,9 +85,14 @@ fn array<W: Write, T: Serialize>(
     last: bool,
 ) -> io::Result<()> {
     write!(w, "{}:[", serde_json::to_string(key)?)?;
+    // Each element is serialized into one reused buffer and written whole:
+    // serde_json's many small writes stay out of the (dynamic) writer.
+    let mut buf = Vec::with_capacity(4096);
     for (i, item) in items.into_iter().enumerate() {
-        w.write_all(if i == 0 { b"\n" } else { b",\n" })?;
-        serde_json::to_writer(&mut *w, &item)?;
+        buf.clear();
+        buf.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
+        serde_json::to_writer(&mut buf, &item)?;
+        w.write_all(&buf)?;
     }
     w.write_all(if last { b"]\n" } else { b"],\n" })
 }

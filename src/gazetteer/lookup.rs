@@ -60,9 +60,15 @@ impl Lookup {
 
 /// A word without its possessive ending: "Putin's" -> "Putin".
 pub(crate) fn possessive_stem(w: &str) -> &str {
-    w.trim_end_matches("'s")
-        .trim_end_matches("’s")
-        .trim_end_matches(['\'', '’'])
+    strip_all(strip_all(w, "'s"), "’s").trim_end_matches(['\'', '’'])
+}
+
+/// `w.trim_end_matches(suffix)` without building a substring searcher.
+fn strip_all<'a>(mut w: &'a str, suffix: &str) -> &'a str {
+    while let Some(rest) = w.strip_suffix(suffix) {
+        w = rest;
+    }
+    w
 }
 
 /// A descriptor as compared: lower case, possessives dropped ("Putin's
@@ -76,4 +82,30 @@ pub(crate) fn descriptor_key(d: &str) -> String {
         key.extend(possessive_stem(w).chars().flat_map(char::to_lowercase));
     }
     key
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn possessive_stem_trims_like_trim_end_matches() {
+        for w in [
+            "Russia's",
+            "workers’",
+            "'s's",
+            "’s’s'",
+            "s",
+            "",
+            "'",
+            "Putin’s",
+            "boss's's",
+        ] {
+            let want = w
+                .trim_end_matches("'s")
+                .trim_end_matches("’s")
+                .trim_end_matches(['\'', '’']);
+            assert_eq!(possessive_stem(w), want, "{w}");
+        }
+    }
 }

@@ -10,7 +10,7 @@
 //! an unknown capitalized name; resolving it to an entity is `resolve`'s job.
 
 use super::cues::{self, VerbForm};
-use super::tokens::{ends_sentence, tokenize, Tok, TokKind};
+use super::tokens::{ends_sentence, Tok, TokKind, TokenIndex};
 use crate::gazetteer::{EntityIdx, EntityType, Gazetteer};
 use crate::span::Span;
 use crate::tag::Mention;
@@ -28,6 +28,8 @@ pub(crate) struct Ctx<'a> {
     /// Every quotation span, sorted.
     pub quotes: &'a [Span],
     pub paragraphs: &'a [Span],
+    /// The tokens of the whole text.
+    pub tokens: &'a TokenIndex,
 }
 
 impl Ctx<'_> {
@@ -68,6 +70,16 @@ impl Ctx<'_> {
 
     pub fn word<'t>(&'t self, t: &Tok) -> &'t str {
         t.text(self.text)
+    }
+
+    /// The reporting-verb form of a token (see `cues::reporting_verb`).
+    pub fn verb(&self, t: &Tok) -> Option<VerbForm> {
+        self.tokens.verb(self.text, t)
+    }
+
+    /// Tokenizes `text[range]` into `out` (see `tokens::tokenize`).
+    pub fn tokenize(&self, range: Span, out: &mut Vec<Tok>) {
+        self.tokens.window(self.text, range, self.quotes, out);
     }
 }
 
@@ -169,7 +181,7 @@ fn after_clause(
     if end <= q.end {
         return None;
     }
-    tokenize(ctx.text, Span::new(q.end, end), ctx.quotes, toks);
+    ctx.tokenize(Span::new(q.end, end), toks);
     let n = (0..toks.len())
         .find(|&i| toks[i].kind == TokKind::Quote || ends_sentence(ctx.text, toks, i))
         .unwrap_or(toks.len());
@@ -201,8 +213,7 @@ fn clause_at(ctx: &Ctx<'_>, toks: &[Tok], i: usize, n: usize) -> Option<Attribut
     if let Some(a) = according_to(ctx, toks, i, n) {
         return Some(a);
     }
-    let first = ctx.word(&toks[i]);
-    if cues::reporting_verb(first) == Some(VerbForm::Finite) {
+    if ctx.verb(&toks[i]) == Some(VerbForm::Finite) {
         let speaker = subject_after(ctx, toks, i, n)?;
         return Some(Attribution {
             cue: toks[i].span,
@@ -215,8 +226,7 @@ fn clause_at(ctx: &Ctx<'_>, toks: &[Tok], i: usize, n: usize) -> Option<Attribut
         if !t.is_word() {
             continue;
         }
-        let w = ctx.word(&t);
-        if cues::reporting_verb(w) != Some(VerbForm::Finite) || is_noun_use(ctx, toks, v) {
+        if ctx.verb(&t) != Some(VerbForm::Finite) || is_noun_use(ctx, toks, v) {
             continue;
         }
         let (speaker, start) = subject_before(ctx, toks, v, i)?;
@@ -262,7 +272,7 @@ fn before_clause(ctx: &Ctx<'_>, q: Span, para: Span, toks: &mut Vec<Tok>) -> Opt
     if start >= q.start {
         return None;
     }
-    tokenize(ctx.text, Span::new(start, q.start), ctx.quotes, toks);
+    ctx.tokenize(Span::new(start, q.start), toks);
     clause_before_end(ctx, toks)
 }
 
@@ -283,7 +293,7 @@ fn previous_paragraph_colon(
         return None;
     }
     let start = ceil_boundary(ctx.text, prev.start.max(prev.end.saturating_sub(WINDOW)));
-    tokenize(ctx.text, Span::new(start, prev.end), ctx.quotes, toks);
+    ctx.tokenize(Span::new(start, prev.end), toks);
     clause_before_end(ctx, toks)
 }
 
@@ -308,8 +318,7 @@ fn clause_before_end(ctx: &Ctx<'_>, toks: &[Tok]) -> Option<Attribution> {
         if let Some(a) = according_to(ctx, toks, v, n) {
             return Some(a);
         }
-        let w = ctx.word(&t);
-        let Some(form) = cues::reporting_verb(w) else {
+        let Some(form) = ctx.verb(&t) else {
             continue;
         };
         if is_noun_use(ctx, toks, v) || is_irrealis(ctx, toks, v) {
@@ -1100,13 +1109,10 @@ pub(crate) fn last_reporting_clause(
     if range.is_empty() {
         return None;
     }
-    tokenize(ctx.text, range, ctx.quotes, toks);
+    ctx.tokenize(range, toks);
     for v in (0..toks.len()).rev() {
         let t = toks[v];
-        if !t.is_word()
-            || cues::reporting_verb(ctx.word(&t)) != Some(VerbForm::Finite)
-            || is_noun_use(ctx, toks, v)
-        {
+        if !t.is_word() || ctx.verb(&t) != Some(VerbForm::Finite) || is_noun_use(ctx, toks, v) {
             continue;
         }
         if let Some((speaker, _)) = subject_before(ctx, toks, v, 0) {
@@ -1125,10 +1131,7 @@ pub(crate) fn last_reporting_clause(
 pub(crate) fn reporting_subjects(ctx: &Ctx<'_>, toks: &[Tok], out: &mut Vec<Phrase>) {
     for v in 0..toks.len() {
         let t = toks[v];
-        if !t.is_word()
-            || cues::reporting_verb(ctx.word(&t)) != Some(VerbForm::Finite)
-            || is_noun_use(ctx, toks, v)
-        {
+        if !t.is_word() || ctx.verb(&t) != Some(VerbForm::Finite) || is_noun_use(ctx, toks, v) {
             continue;
         }
         let lo = (0..v)
@@ -1159,12 +1162,14 @@ pub(crate) struct Introduced {
 pub(crate) fn introduced_people(ctx: &Ctx<'_>, toks: &[Tok], out: &mut Vec<Introduced>) {
     let text = ctx.text;
     let is_name_tok = |t: &Tok| {
-        let w = t.stem(text);
-        t.is_capitalized(text)
-            && !cues::is_title_word(w)
-            && !cues::is_not_name(w)
-            && !cues::is_org_suffix(w)
-            && ctx.mention_overlapping(t.span).is_none()
+        ctx.tokens.name_flag(t, |t| {
+            let w = t.stem(text);
+            t.is_capitalized(text)
+                && !cues::is_title_word(w)
+                && !cues::is_not_name(w)
+                && !cues::is_org_suffix(w)
+                && ctx.mention_overlapping(t.span).is_none()
+        })
     };
     let mut k = 0;
     while k < toks.len() {
@@ -1201,7 +1206,7 @@ pub(crate) fn introduced_people(ctx: &Ctx<'_>, toks: &[Tok], out: &mut Vec<Intro
                 && t.is_word()
                 && !cues::is_np_stop(w)
                 && !cues::is_determiner(w)
-                && cues::reporting_verb(w).is_none();
+                && ctx.verb(t).is_none();
             if !(titled || modifier) {
                 break;
             }
@@ -1213,9 +1218,9 @@ pub(crate) fn introduced_people(ctx: &Ctx<'_>, toks: &[Tok], out: &mut Vec<Intro
             && toks
                 .get(e + 1)
                 .is_some_and(|t| t.is_word() && cues::is_determiner(t.text(text)));
-        let speaks = toks.get(e).is_some_and(|t| {
-            t.is_word() && cues::reporting_verb(t.text(text)) == Some(VerbForm::Finite)
-        });
+        let speaks = toks
+            .get(e)
+            .is_some_and(|t| t.is_word() && ctx.verb(t) == Some(VerbForm::Finite));
         if !role.is_empty() || appositive || speaks || relative {
             let description = if role.is_empty() {
                 appositive

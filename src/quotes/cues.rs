@@ -5,8 +5,54 @@
 //! them (said/says/saying/say, warned/warns/warning), irregular verbs are
 //! listed with their forms.
 
-use std::collections::HashMap;
+use rustc_hash::FxBuildHasher;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
+
+/// A closed word list for ASCII-case-insensitive membership tests: the
+/// lengths present as a bit mask (most words are rejected by it), then a
+/// hash set of the lower-cased entries. Same answers as comparing `word`
+/// with every entry by `eq_ignore_ascii_case`.
+struct WordSet {
+    lens: u64,
+    words: HashSet<Box<[u8]>, FxBuildHasher>,
+}
+
+impl WordSet {
+    fn new(list: &[&str]) -> WordSet {
+        let mut set = WordSet {
+            lens: 0,
+            words: HashSet::default(),
+        };
+        for w in list {
+            debug_assert!(w.len() < 64, "{w}");
+            set.lens |= 1 << w.len();
+            set.words.insert(w.to_ascii_lowercase().into_bytes().into());
+        }
+        set
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        let n = word.len();
+        if n >= 64 || self.lens & (1 << n) == 0 {
+            return false;
+        }
+        let mut buf = [0u8; 64];
+        for (d, s) in buf.iter_mut().zip(word.as_bytes()) {
+            *d = s.to_ascii_lowercase();
+        }
+        self.words.contains(&buf[..n])
+    }
+}
+
+/// Membership of `word` in a constant word list (ASCII case ignored); the
+/// list's set is built on first use.
+macro_rules! in_list {
+    ($word:expr, $list:expr $(,)?) => {{
+        static SET: OnceLock<WordSet> = OnceLock::new();
+        SET.get_or_init(|| WordSet::new($list)).contains($word)
+    }};
+}
 
 /// Reporting verbs with regular inflection.
 #[rustfmt::skip]
@@ -52,10 +98,10 @@ pub(crate) enum VerbForm {
     Ing,
 }
 
-fn lexicon() -> &'static HashMap<String, VerbForm> {
-    static LEX: OnceLock<HashMap<String, VerbForm>> = OnceLock::new();
+fn lexicon() -> &'static HashMap<String, VerbForm, FxBuildHasher> {
+    static LEX: OnceLock<HashMap<String, VerbForm, FxBuildHasher>> = OnceLock::new();
     LEX.get_or_init(|| {
-        let mut map = HashMap::new();
+        let mut map = HashMap::default();
         for lemma in REGULAR {
             let [base, s, ed, ing] = regular_forms(lemma);
             for f in [base, s, ed] {
@@ -115,12 +161,14 @@ fn regular_forms(lemma: &str) -> [String; 4] {
 
 /// True when `word` is the bare form of a reporting verb ("call", "post").
 pub(crate) fn is_lemma(word: &str) -> bool {
-    REGULAR.iter().any(|l| l.eq_ignore_ascii_case(word))
-        || IRREGULAR.iter().any(|f| {
-            f.split(' ')
-                .next()
-                .is_some_and(|l| l.eq_ignore_ascii_case(word))
+    static LEMMAS: OnceLock<WordSet> = OnceLock::new();
+    LEMMAS
+        .get_or_init(|| {
+            let irregular = IRREGULAR.iter().filter_map(|f| f.split(' ').next());
+            let all: Vec<&str> = REGULAR.iter().copied().chain(irregular).collect();
+            WordSet::new(&all)
         })
+        .contains(word)
 }
 
 /// Nouns for a person of a nationality ("the Spaniard", "the Briton").
@@ -203,7 +251,7 @@ pub(crate) fn is_nationality_noun(word: &str) -> bool {
         "Kiwi",
         "Aussie",
     ];
-    in_list(word, NOUNS)
+    in_list!(word, NOUNS)
 }
 
 /// The form of `word` when it is a reporting verb (any case).
@@ -241,8 +289,15 @@ pub(crate) fn lower<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
     std::str::from_utf8(&buf[..b.len()]).ok()
 }
 
-fn in_list(word: &str, list: &[&str]) -> bool {
-    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+/// ASCII-lowercases `word` into `buf`, leaving other characters as they
+/// are (like `str::to_ascii_lowercase`); `None` when it does not fit.
+fn ascii_lower<'b>(word: &str, buf: &'b mut [u8; 64]) -> Option<&'b str> {
+    let b = word.as_bytes();
+    let out = buf.get_mut(..b.len())?;
+    for (d, s) in out.iter_mut().zip(b) {
+        *d = s.to_ascii_lowercase();
+    }
+    std::str::from_utf8(out).ok()
 }
 
 /// Personal pronouns that can name a speaker.
@@ -266,7 +321,7 @@ pub(crate) fn pronoun(word: &str) -> Option<Pronoun> {
 
 /// Words that open a noun phrase.
 pub(crate) fn is_determiner(word: &str) -> bool {
-    in_list(
+    in_list!(
         word,
         &[
             "the", "a", "an", "its", "his", "her", "their", "this", "that", "these", "those",
@@ -276,7 +331,7 @@ pub(crate) fn is_determiner(word: &str) -> bool {
 }
 
 pub(crate) fn is_definite(word: &str) -> bool {
-    in_list(
+    in_list!(
         word,
         &["the", "its", "his", "her", "their", "this", "that", "our"],
     )
@@ -294,7 +349,7 @@ pub(crate) fn is_aux_or_adverb(word: &str) -> bool {
         "subsequently", "often", "since", "now", "still", "just", "had", "been", "reportedly",
         "allegedly",
     ];
-    if in_list(word, AUX) {
+    if in_list!(word, AUX) {
         return true;
     }
     word.len() > 4 && word.ends_with("ly") && word.starts_with(|c: char| c.is_lowercase())
@@ -311,7 +366,7 @@ pub(crate) fn is_np_stop(word: &str) -> bool {
         "what", "how", "why", "adding", "according", "saying", "amid", "despite", "is", "was",
         "were", "are", "has", "had", "have", "will", "would", "i", "we", "you", "me", "us",
     ];
-    in_list(word, STOP)
+    in_list!(word, STOP)
 }
 
 /// Capitalized words that are never (part of) a name in subject position.
@@ -333,7 +388,7 @@ pub(crate) fn is_not_name(word: &str) -> bool {
         "Most", "All", "Few", "Two", "Three", "No", "Not", "If", "As", "Mr", "Mrs", "Ms", "Dr",
         "Why", "What", "How", "Who", "Where", "Yes",
     ];
-    in_list(word, NOT)
+    in_list!(word, NOT)
 }
 
 /// Plural or collective common nouns for unnamed groups: never resolved.
@@ -349,7 +404,7 @@ pub(crate) fn is_group_noun(word: &str) -> bool {
         "negotiators", "aides", "insiders", "parents", "students", "teachers", "nurses", "families",
         "villagers", "locals", "citizens", "users", "commentators", "pollsters",
     ];
-    in_list(word, GROUPS)
+    in_list!(word, GROUPS)
 }
 
 /// Title words stripped from the front of an unknown name
@@ -380,8 +435,8 @@ pub(crate) fn is_title_word(word: &str) -> bool {
     ];
     let word = word.trim_end_matches('.');
     // "Director-General", "Secretary-General", "Vice-President".
-    in_list(word, TITLES)
-        || (word.contains('-') && word.split('-').any(|part| in_list(part, TITLES)))
+    in_list!(word, TITLES)
+        || (word.contains('-') && word.split('-').any(|part| in_list!(part, TITLES)))
 }
 
 /// Lower-case particles inside names ("Ursula von der Leyen", "Osama bin Laden").
@@ -432,7 +487,7 @@ pub(crate) fn is_org_suffix(word: &str) -> bool {
         "Battalion", "Regiment", "Monitor", "Observatory", "Watch", "International", "Agency's",
         "FC", "AG", "SA", "PLC", "plc", "LLC", "GmbH", "Ministry's",
     ];
-    in_list(word.trim_end_matches('.'), ORG)
+    in_list!(word.trim_end_matches('.'), ORG)
 }
 
 /// News agencies and outlets that speak as organizations when no gazetteer
@@ -476,13 +531,13 @@ pub(crate) fn is_org_head(word: &str) -> bool {
         "newspaper", "network", "prosecutor's", "command", "movement", "coalition", "presidency",
         "hospital", "university", "school", "police", "force", "forces", "secretariat", "fund",
     ];
-    in_list(word, HEADS) || is_company_noun(word) || matches!(word, "delegation" | "giant")
+    in_list!(word, HEADS) || is_company_noun(word) || matches!(word, "delegation" | "giant")
 }
 
 /// Head nouns of people who speak for an organization ("a Pentagon
 /// spokesman", "a spokeswoman for the ministry").
 pub(crate) fn is_spokesperson(word: &str) -> bool {
-    in_list(
+    in_list!(
         word,
         &[
             "spokesman",
@@ -515,9 +570,9 @@ pub(crate) fn gender_word(word: &str) -> Option<Gender> {
         "policeman", "statesman", "councilman", "sportsman", "boy", "uncle", "nephew",
     ];
     let w = word.trim_end_matches('.');
-    if in_list(w, F) {
+    if in_list!(w, F) {
         Some(Gender::Female)
-    } else if in_list(w, M) {
+    } else if in_list!(w, M) {
         Some(Gender::Male)
     } else {
         None
@@ -540,12 +595,12 @@ pub(crate) fn is_abbreviation(word: &str) -> bool {
     ];
     word.contains('.')
         || (word.len() == 1 && word.starts_with(|c: char| c.is_uppercase()))
-        || in_list(word, ABBR)
+        || in_list!(word, ABBR)
 }
 
 /// Nouns for what someone said ("his answer was: …").
 pub(crate) fn is_words_noun(word: &str) -> bool {
-    in_list(
+    in_list!(
         word,
         &[
             "answer",
@@ -570,7 +625,8 @@ pub(crate) fn is_words_noun(word: &str) -> bool {
 
 /// "his" / "her" / "its" / "their" as the owner of words.
 pub(crate) fn possessive_pronoun(word: &str) -> Option<Pronoun> {
-    match word.to_ascii_lowercase().as_str() {
+    let mut buf = [0u8; 32];
+    match lower(word, &mut buf)? {
         "his" => Some(Pronoun::He),
         "her" => Some(Pronoun::She),
         "its" => Some(Pronoun::It),
@@ -582,7 +638,7 @@ pub(crate) fn possessive_pronoun(word: &str) -> Option<Pronoun> {
 /// Words before a quotation that make it a scare quote or a title:
 /// `so-called “root causes”`, `the film “Oppenheimer”`.
 pub(crate) fn is_scare_lead(word: &str) -> bool {
-    in_list(
+    in_list!(
         word,
         &[
             "so-called",
@@ -647,16 +703,19 @@ pub(crate) fn is_role_noun(word: &str) -> bool {
         "actress", "director", "producer", "writer", "novelist", "historian", "spokesperson",
         "press", "deputy", "general", "colonel", "sergeant", "lieutenant",
     ];
-    in_list(word.trim_end_matches('.'), ROLES)
+    in_list!(word.trim_end_matches('.'), ROLES)
 }
 
 /// Common nouns that open a company name at the start of a sentence
 /// ("Chipmaker Vantrex Inc."): not part of the name.
 pub(crate) fn is_company_noun(word: &str) -> bool {
-    let w = word.to_ascii_lowercase();
+    let mut buf = [0u8; 64];
+    let Some(w) = ascii_lower(word, &mut buf) else {
+        return word.to_ascii_lowercase().ends_with("maker");
+    };
     w.ends_with("maker")
         || matches!(
-            w.as_str(),
+            w,
             "retailer"
                 | "lender"
                 | "insurer"
@@ -694,6 +753,34 @@ pub(crate) fn is_generic_company_head(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_set_matches_linear_case_insensitive_scan() {
+        let list = ["Mr", "U.S.", "so-called", "communiqué", "Prosecutor's", "a"];
+        let set = WordSet::new(&list);
+        for w in [
+            "mr",
+            "MR",
+            "Mr",
+            "Mr.",
+            "u.s.",
+            "U.S",
+            "SO-CALLED",
+            "COMMUNIQUé",
+            "communiqué",
+            "COMMUNIQUÉ",
+            "prosecutor's",
+            "A",
+            "",
+            "b",
+            "Mrs",
+            "ａ",
+        ] {
+            let linear = list.iter().any(|l| l.eq_ignore_ascii_case(w));
+            assert_eq!(set.contains(w), linear, "{w}");
+        }
+        assert!(!set.contains(&"x".repeat(100)));
+    }
 
     #[test]
     fn lexicon_covers_tenses() {

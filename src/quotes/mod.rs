@@ -30,7 +30,7 @@ mod tokens;
 
 use attribute::{Attribution, Ctx};
 use resolve::{Resolver, Target};
-use tokens::Tok;
+use tokens::{Tok, TokenIndex};
 
 /// Everything the quote finder reads about one document.
 #[derive(Clone, Copy, Debug)]
@@ -120,12 +120,18 @@ pub fn find_quotes(input: &QuoteInput<'_>) -> Vec<Quote> {
     let raw = detect::detect(text, &paragraphs);
     let spans: Vec<Span> = raw.iter().map(|q| q.span).collect();
     let mentions = checked_mentions(text, input.mentions, input.gazetteer.len());
+    let tokens = if raw.is_empty() {
+        TokenIndex::new("", &[])
+    } else {
+        TokenIndex::new(text, &spans)
+    };
     let ctx = Ctx {
         text,
         mentions: &mentions,
         gazetteer: input.gazetteer,
         quotes: &spans,
         paragraphs: &paragraphs,
+        tokens: &tokens,
     };
     let mut finder = Finder {
         ctx: &ctx,

@@ -29,13 +29,15 @@ use super::attribute::{
     ceil_boundary, floor_boundary, introduced_people, reporting_subjects, Ctx, Introduced, Phrase,
     PhraseKind,
 };
-use super::cues::{self, reporting_verb, Gender, Pronoun, VerbForm};
-use super::tokens::{ends_sentence, tokenize, Tok};
+use super::cues::{self, Gender, Pronoun, VerbForm};
+use super::tokens::{ends_sentence, Tok};
 use super::Speaker;
 use crate::gazetteer::lookup::{descriptor_key, possessive_stem};
 use crate::gazetteer::{EntityIdx, EntityType};
 use crate::span::Span;
+use rustc_hash::FxBuildHasher;
 use std::collections::HashMap;
+use std::rc::Rc;
 
 /// How far back (bytes) a pronoun looks for its antecedent.
 const PRONOUN_WINDOW: usize = 2500;
@@ -86,6 +88,10 @@ pub(crate) struct Resolver<'c, 'a> {
     /// Appositions after person mentions: (mention index, lower-case text).
     appositions: Option<Vec<(usize, String)>>,
     toks: Vec<Tok>,
+    /// What `person_by_description` compares for each mention.
+    mention_descriptions: HashMap<usize, Vec<Description>, FxBuildHasher>,
+    /// `introduced_before` answers by (position, reach).
+    introduced: HashMap<(usize, usize), Rc<[Introduced]>, FxBuildHasher>,
     /// Resolving salient subjects for a pronoun: no further pronoun-like
     /// resolution (no recursion).
     in_salience: bool,
@@ -101,6 +107,8 @@ impl<'c, 'a> Resolver<'c, 'a> {
             learned: HashMap::new(),
             appositions: None,
             toks: Vec::new(),
+            introduced: HashMap::default(),
+            mention_descriptions: HashMap::default(),
             in_salience: false,
         }
     }
@@ -228,7 +236,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
         let text = ctx.text;
         let from = ceil_boundary(text, pos.saturating_sub(PRONOUN_WINDOW * 2));
         let mut toks = std::mem::take(&mut self.toks);
-        tokenize(text, Span::new(from, pos), ctx.quotes, &mut toks);
+        ctx.tokenize(Span::new(from, pos), &mut toks);
         let found = (1..toks.len()).find_map(|k| {
             let (prev, t) = (&toks[k - 1], &toks[k]);
             let given = prev.text(text);
@@ -245,15 +253,22 @@ impl<'c, 'a> Resolver<'c, 'a> {
         found
     }
 
-    /// People introduced in the `back` bytes before `pos`.
-    fn introduced_before(&mut self, pos: usize, back: usize) -> Vec<Introduced> {
+    /// People introduced in the `back` bytes before `pos`. A pure function
+    /// of the document, asked again and again for the same names and
+    /// descriptors: remembered.
+    fn introduced_before(&mut self, pos: usize, back: usize) -> Rc<[Introduced]> {
+        if let Some(people) = self.introduced.get(&(pos, back)) {
+            return Rc::clone(people);
+        }
         let ctx = self.ctx;
         let from = ceil_boundary(ctx.text, pos.saturating_sub(back));
         let mut toks = std::mem::take(&mut self.toks);
-        tokenize(ctx.text, Span::new(from, pos), ctx.quotes, &mut toks);
+        ctx.tokenize(Span::new(from, pos), &mut toks);
         let mut people = Vec::new();
         introduced_people(ctx, &toks, &mut people);
         self.toks = toks;
+        let people: Rc<[Introduced]> = people.into();
+        self.introduced.insert((pos, back), Rc::clone(&people));
         people
     }
 
@@ -332,7 +347,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
         let text = ctx.text;
         let from = ceil_boundary(text, pos.saturating_sub(PRONOUN_WINDOW));
         let mut toks = std::mem::take(&mut self.toks);
-        tokenize(text, Span::new(from, pos), ctx.quotes, &mut toks);
+        ctx.tokenize(Span::new(from, pos), &mut toks);
         let bounds: Vec<usize> = (0..toks.len())
             .filter(|&i| ends_sentence(text, &toks, i))
             .map(|i| toks[i].span.end)
@@ -343,12 +358,17 @@ impl<'c, 'a> Resolver<'c, 'a> {
         let verbs_here: Vec<usize> = toks
             .iter()
             .filter(|t| t.span.start >= sentence_start && t.is_word())
-            .filter(|t| reporting_verb(t.text(text)) == Some(VerbForm::Finite))
+            .filter(|t| ctx.verb(t) == Some(VerbForm::Finite))
             .map(|t| t.span.start)
             .collect();
         let mut subjects = Vec::new();
         if !self.in_salience {
             reporting_subjects(ctx, &toks, &mut subjects);
+        }
+        // `introduced_before(pos, PRONOUN_WINDOW)`: the same window.
+        let mut introduced = Vec::new();
+        if matches!(want, Want::Person(_)) {
+            introduced_people(ctx, &toks, &mut introduced);
         }
         // "Powell declined to respond": a known inferred person by surname.
         let mut by_surname: Vec<(usize, Target)> = Vec::new();
@@ -406,7 +426,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
         }
         self.in_salience = true;
         if matches!(want, Want::Person(_)) {
-            for person in self.introduced_before(pos, PRONOUN_WINDOW) {
+            for person in introduced {
                 let t = self.name_target(person.span, false, false);
                 if self.fits(want, EntityType::Person, t, None) {
                     cands.push((person.span.start, t));
@@ -469,14 +489,13 @@ impl<'c, 'a> Resolver<'c, 'a> {
         match t {
             Target::Entity(e) => {
                 let ent = self.ctx.gazetteer.entity(e);
-                match ent
-                    .property("gender")
-                    .map(str::to_ascii_lowercase)
-                    .as_deref()
-                {
-                    Some("male" | "m" | "man") => return Some(Gender::Male),
-                    Some("female" | "f" | "woman") => return Some(Gender::Female),
-                    _ => {}
+                let gender = ent.property("gender").unwrap_or("");
+                let is = |words: &[&str]| words.iter().any(|w| gender.eq_ignore_ascii_case(w));
+                if is(&["male", "m", "man"]) {
+                    return Some(Gender::Male);
+                }
+                if is(&["female", "f", "woman"]) {
+                    return Some(Gender::Female);
                 }
                 let m = &self.ctx.mentions[mention?];
                 let text = self.ctx.text;
@@ -562,7 +581,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
         }
         let end = floor_boundary(text, (span.end + LEAD_LOOKAHEAD).min(text.len()));
         let mut toks = std::mem::take(&mut self.toks);
-        tokenize(text, Span::new(span.end, end), ctx.quotes, &mut toks);
+        ctx.tokenize(Span::new(span.end, end), &mut toks);
         let mut people = Vec::new();
         introduced_people(ctx, &toks, &mut people);
         self.toks = toks;
@@ -741,7 +760,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
         });
         let from = ceil_boundary(text, pos.saturating_sub(PRONOUN_WINDOW * 2));
         let mut toks = std::mem::take(&mut self.toks);
-        tokenize(text, Span::new(from, pos), ctx.quotes, &mut toks);
+        ctx.tokenize(Span::new(from, pos), &mut toks);
         let corporate = |w: &str| {
             matches!(
                 w.trim_end_matches('.'),
@@ -832,22 +851,27 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 continue;
             }
             let country = ent.property("country");
-            let mut descs: Vec<String> = Vec::new();
-            if let Some(t) = m.title {
-                descs.push(text[t.range()].to_lowercase());
-            }
-            let a = appositions.partition_point(|(k, _)| *k < mi);
-            descs.extend(
-                appositions[a..]
-                    .iter()
-                    .take_while(|(k, _)| *k == mi)
-                    .map(|(_, d)| d.clone()),
-            );
-            descs.extend(ent.list_property("descriptors").map(str::to_lowercase));
-            descs.extend(ent.property("role").map(str::to_lowercase));
+            // What the document and the gazetteer say about this mention's
+            // person: the same for every descriptor, so built once.
+            let descs = self.mention_descriptions.entry(mi).or_insert_with(|| {
+                let mut descs: Vec<String> = Vec::new();
+                if let Some(t) = m.title {
+                    descs.push(text[t.range()].to_lowercase());
+                }
+                let a = appositions.partition_point(|(k, _)| *k < mi);
+                descs.extend(
+                    appositions[a..]
+                        .iter()
+                        .take_while(|(k, _)| *k == mi)
+                        .map(|(_, d)| d.clone()),
+                );
+                descs.extend(ent.list_property("descriptors").map(str::to_lowercase));
+                descs.extend(ent.property("role").map(str::to_lowercase));
+                descs.into_iter().map(Description::new).collect()
+            });
             let score = descs
                 .iter()
-                .map(|d| description_score(d, words, head, &demonyms, country))
+                .map(|d| score_description(&d.text, &d.words, words, head, &demonyms, country))
                 .max()
                 .unwrap_or(0);
             consider(score, m.span.start, Target::Entity(e));
@@ -868,7 +892,10 @@ impl<'c, 'a> Resolver<'c, 'a> {
             consider(score, at, Target::Inferred(i));
         }
         if best.as_ref().is_none_or(|b| b.0 < 3) {
-            for person in self.introduced_before(span.start, PRONOUN_WINDOW * 2) {
+            for person in self
+                .introduced_before(span.start, PRONOUN_WINDOW * 2)
+                .iter()
+            {
                 let Some(d) = person.description.as_deref() else {
                     continue;
                 };
@@ -969,23 +996,46 @@ fn description_score(
     demonyms: &[(String, String, String)],
     country: Option<&str>,
 ) -> u8 {
-    let dwords: Vec<&str> = desc
-        .split(|c: char| c.is_whitespace() || c == ',' || c == '-')
-        .map(possessive_stem)
-        .filter(|w| !w.is_empty() && !cues::is_determiner(w))
-        .collect();
-    if dwords.len() == words.len() && dwords.iter().zip(words).all(|(a, b)| *a == b) {
+    let mut dwords = Vec::new();
+    description_words(desc, &mut dwords);
+    score_description(desc, &dwords, words, head, demonyms, country)
+}
+
+/// The words of a description as compared (byte ranges into it):
+/// possessives dropped, determiners left out.
+fn description_words(desc: &str, out: &mut Vec<(usize, usize)>) {
+    out.clear();
+    for piece in desc.split(|c: char| c.is_whitespace() || c == ',' || c == '-') {
+        let w = possessive_stem(piece);
+        if !w.is_empty() && !cues::is_determiner(w) {
+            let start = piece.as_ptr() as usize - desc.as_ptr() as usize;
+            out.push((start, start + w.len()));
+        }
+    }
+}
+
+/// `description_score` with the description's words already split.
+fn score_description(
+    desc: &str,
+    dwords: &[(usize, usize)],
+    words: &[String],
+    head: &str,
+    demonyms: &[(String, String, String)],
+    country: Option<&str>,
+) -> u8 {
+    let dword = |r: &(usize, usize)| &desc[r.0..r.1];
+    if dwords.len() == words.len() && dwords.iter().zip(words).all(|(a, b)| dword(a) == b) {
         return 4;
     }
     let same_head = |w: &str| {
         w == head
             || (cues::is_spokesperson(w) && cues::is_spokesperson(head) && w.starts_with("spokes"))
     };
-    if !dwords.iter().any(|w| same_head(w)) {
+    if !dwords.iter().any(|w| same_head(dword(w))) {
         return 0;
     }
     let modifiers_ok = words[..words.len() - 1].iter().all(|w| {
-        dwords.contains(&w.as_str())
+        dwords.iter().any(|d| dword(d) == w)
             || demonyms.iter().any(|(dw, id, name)| {
                 dw == w && (country == Some(id.as_str()) || desc.contains(name.as_str()))
             })
@@ -995,6 +1045,20 @@ fn description_score(
         3
     } else {
         1
+    }
+}
+
+/// A description and its words (see `description_words`).
+struct Description {
+    text: String,
+    words: Vec<(usize, usize)>,
+}
+
+impl Description {
+    fn new(text: String) -> Description {
+        let mut words = Vec::new();
+        description_words(&text, &mut words);
+        Description { text, words }
     }
 }
 

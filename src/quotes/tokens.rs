@@ -1,8 +1,9 @@
 //! A small tokenizer for the bounded windows around a quotation: words,
 //! punctuation, and each other quotation collapsed into one token.
 
-use super::cues;
+use super::cues::{self, VerbForm};
 use crate::span::Span;
+use std::cell::Cell;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum TokKind {
@@ -21,7 +22,13 @@ pub(crate) enum TokKind {
 pub(crate) struct Tok {
     pub span: Span,
     pub kind: TokKind,
+    /// Index of the same token in the document's `TokenIndex` (where what
+    /// is known about it is remembered), `NOT_INDEXED` when tokenized apart.
+    pub idx: u32,
 }
+
+/// `Tok::idx` of a token that is not the document index's.
+pub(crate) const NOT_INDEXED: u32 = u32::MAX;
 
 impl Tok {
     pub fn is_word(&self) -> bool {
@@ -63,26 +70,51 @@ impl Tok {
 /// overlapping) into one `Quote` token, into `out`.
 pub(crate) fn tokenize(text: &str, range: Span, quotes: &[Span], out: &mut Vec<Tok>) {
     out.clear();
-    let mut qi = quotes.partition_point(|q| q.end <= range.start);
-    let mut pos = range.start;
-    let end = range.end;
-    while pos < end {
-        if let Some(q) = quotes.get(qi) {
+    let mut cur = Cursor::new(range, quotes);
+    while cur.pos < range.end {
+        cur.step(text, quotes, out);
+    }
+}
+
+/// The tokenizer's state inside one window: the next byte and the next
+/// quotation not yet passed.
+struct Cursor {
+    range: Span,
+    pos: usize,
+    qi: usize,
+}
+
+impl Cursor {
+    fn new(range: Span, quotes: &[Span]) -> Cursor {
+        Cursor {
+            range,
+            pos: range.start,
+            qi: quotes.partition_point(|q| q.end <= range.start),
+        }
+    }
+
+    /// Reads the character (or quotation) at `pos`, pushing its token, if
+    /// any, to `out`.
+    fn step(&mut self, text: &str, quotes: &[Span], out: &mut Vec<Tok>) {
+        let (pos, end) = (self.pos, self.range.end);
+        if let Some(q) = quotes.get(self.qi) {
             if q.start <= pos {
                 let qend = q.end.min(end);
                 out.push(Tok {
-                    span: Span::new(q.start.max(range.start), qend),
+                    span: Span::new(q.start.max(self.range.start), qend),
                     kind: TokKind::Quote,
+                    idx: NOT_INDEXED,
                 });
-                pos = qend.max(pos + 1);
-                while pos < end && !text.is_char_boundary(pos) {
-                    pos += 1;
+                let mut next = qend.max(pos + 1);
+                while next < end && !text.is_char_boundary(next) {
+                    next += 1;
                 }
-                qi += 1;
-                continue;
+                self.pos = next;
+                self.qi += 1;
+                return;
             }
         }
-        let limit = quotes.get(qi).map_or(end, |q| q.start.min(end));
+        let limit = quotes.get(self.qi).map_or(end, |q| q.start.min(end));
         let c = text[pos..].chars().next().unwrap_or(' ');
         let clen = c.len_utf8();
         if c == '\n' {
@@ -90,11 +122,12 @@ pub(crate) fn tokenize(text: &str, range: Span, quotes: &[Span], out: &mut Vec<T
                 out.push(Tok {
                     span: Span::new(pos, pos + 1),
                     kind: TokKind::Break,
+                    idx: NOT_INDEXED,
                 });
             }
-            pos += 1;
+            self.pos = pos + 1;
         } else if c.is_whitespace() {
-            pos += clen;
+            self.pos = pos + clen;
         } else if c.is_alphanumeric() {
             let mut wend = word_end(text, pos, limit);
             if text[wend..limit].starts_with('.')
@@ -106,14 +139,153 @@ pub(crate) fn tokenize(text: &str, range: Span, quotes: &[Span], out: &mut Vec<T
             out.push(Tok {
                 span: Span::new(pos, wend),
                 kind: TokKind::Word,
+                idx: NOT_INDEXED,
             });
-            pos = wend;
+            self.pos = wend;
         } else {
             out.push(Tok {
                 span: Span::new(pos, pos + clen),
                 kind: TokKind::Punct(c),
+                idx: NOT_INDEXED,
             });
-            pos += clen;
+            self.pos = pos + clen;
+        }
+    }
+}
+
+/// The tokens of a whole document, so that the many overlapping windows
+/// read around quotations are copied out of it instead of tokenized again.
+pub(crate) struct TokenIndex {
+    toks: Vec<Tok>,
+    /// False when the quotations overlap (broken marks in hostile text):
+    /// windows are then tokenized directly.
+    usable: bool,
+    /// Per token, what the attribution rules asked about it, remembered
+    /// (`Memo::UNKNOWN` until first asked): windows overlap, so the same
+    /// tokens are classified again and again otherwise.
+    verb: Vec<Cell<u8>>,
+    name: Vec<Cell<u8>>,
+}
+
+/// One remembered answer per token: `UNKNOWN`, or the answer plus one.
+pub(crate) struct Memo;
+
+impl Memo {
+    const UNKNOWN: u8 = 0;
+}
+
+impl TokenIndex {
+    pub fn new(text: &str, quotes: &[Span]) -> TokenIndex {
+        let mut toks = Vec::new();
+        let usable = quotes.iter().all(|q| q.start < q.end)
+            && quotes.windows(2).all(|w| w[0].end <= w[1].start);
+        if usable {
+            tokenize(text, Span::new(0, text.len()), quotes, &mut toks);
+        }
+        let usable = usable && toks.windows(2).all(|w| w[0].span.end <= w[1].span.start);
+        if !usable {
+            toks.clear();
+        }
+        for (i, t) in toks.iter_mut().enumerate() {
+            t.idx = i as u32;
+        }
+        let memo = || vec![Cell::new(Memo::UNKNOWN); toks.len()];
+        TokenIndex {
+            verb: memo(),
+            name: memo(),
+            toks,
+            usable,
+        }
+    }
+
+    /// The reporting-verb form of token `t` (see `cues::reporting_verb`).
+    pub fn verb(&self, text: &str, t: &Tok) -> Option<VerbForm> {
+        const FORMS: [Option<VerbForm>; 3] = [None, Some(VerbForm::Finite), Some(VerbForm::Ing)];
+        let compute = || cues::reporting_verb(t.text(text));
+        let Some(cell) = self.verb.get(t.idx as usize) else {
+            return compute();
+        };
+        if cell.get() == Memo::UNKNOWN {
+            let form = compute();
+            let code = FORMS.iter().position(|f| *f == form).unwrap_or(0);
+            cell.set(code as u8 + 1);
+        }
+        FORMS[usize::from(cell.get() - 1)]
+    }
+
+    /// `is_name(t)`, remembered per token.
+    pub fn name_flag(&self, t: &Tok, is_name: impl FnOnce(&Tok) -> bool) -> bool {
+        let Some(cell) = self.name.get(t.idx as usize) else {
+            return is_name(t);
+        };
+        if cell.get() == Memo::UNKNOWN {
+            cell.set(u8::from(is_name(t)) + 1);
+        }
+        cell.get() == 2
+    }
+
+    /// Exactly what `tokenize(text, range, quotes, out)` gives (`text` and
+    /// `quotes` those the index was built from).
+    ///
+    /// The tokenizer's state is its position and next quotation only (and
+    /// whether the last token is a paragraph break, for the next one), so
+    /// once a window's tokenizer stands where a whole-document word,
+    /// punctuation or quotation token starts, it reproduces the document's
+    /// tokens up to the last one ending inside the window. Only the start
+    /// of the window (up to that point) and its cut-off end are tokenized.
+    pub fn window(&self, text: &str, range: Span, quotes: &[Span], out: &mut Vec<Tok>) {
+        self.window_unchecked(text, range, quotes, out);
+        #[cfg(debug_assertions)]
+        {
+            let mut direct = Vec::new();
+            tokenize(text, range, quotes, &mut direct);
+            let same = direct.len() == out.len()
+                && direct
+                    .iter()
+                    .zip(out.iter())
+                    .all(|(a, b)| a.span == b.span && a.kind == b.kind);
+            debug_assert!(same, "window {range:?}: {direct:?} != {out:?}");
+        }
+    }
+
+    fn window_unchecked(&self, text: &str, range: Span, quotes: &[Span], out: &mut Vec<Tok>) {
+        if !self.usable {
+            tokenize(text, range, quotes, out);
+            return;
+        }
+        out.clear();
+        let all = &self.toks;
+        let mut cur = Cursor::new(range, quotes);
+        let mut j = all.partition_point(|t| t.span.start < range.start);
+        while cur.pos < range.end {
+            while j < all.len() && all[j].span.start < cur.pos {
+                j += 1;
+            }
+            if j < all.len()
+                && all[j].span.start == cur.pos
+                && all[j].kind != TokKind::Break
+                && all[j].span.end <= range.end
+            {
+                break;
+            }
+            cur.step(text, quotes, out);
+        }
+        if cur.pos >= range.end {
+            return;
+        }
+        let k = j + all[j..].partition_point(|t| t.span.end <= range.end);
+        out.extend_from_slice(&all[j..k]);
+        let Some(next) = all.get(k) else {
+            return;
+        };
+        if next.span.start >= range.end {
+            return;
+        }
+        // The token cut by the window's end: tokenized again, up to the end.
+        cur.pos = next.span.start;
+        cur.qi = quotes.partition_point(|q| q.end <= cur.pos);
+        while cur.pos < range.end {
+            cur.step(text, quotes, out);
         }
     }
 }
@@ -186,5 +358,62 @@ pub(crate) fn ends_sentence(text: &str, toks: &[Tok], i: usize) -> bool {
             TokKind::Quote | TokKind::Break => true,
             TokKind::Punct(c) => matches!(c, '(' | '[' | '—' | '-' | '"' | '“' | '‘' | '\''),
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn same(a: &[Tok], b: &[Tok]) -> bool {
+        a.len() == b.len()
+            && a.iter()
+                .zip(b)
+                .all(|(x, y)| x.span == y.span && x.kind == y.kind)
+    }
+
+    #[test]
+    fn index_windows_match_direct_tokenizing() {
+        let text = "Mr. Lopez said: “We are ready,” she said.\n\nThe U.S. workers’ \
+                    so-called plan — Acme Inc. (AP) ‘no’ Sgt. Li’s\ncall. “Open";
+        let marks: Vec<usize> = text
+            .match_indices(['“', '”', '‘', '’'])
+            .map(|(i, _)| i)
+            .collect();
+        let quotes = vec![
+            Span::new(marks[0], marks[1] + '”'.len_utf8()),
+            Span::new(
+                text.find('‘').unwrap(),
+                text.find("’ Sgt").unwrap() + '’'.len_utf8(),
+            ),
+            Span::new(text.rfind('“').unwrap(), text.len()),
+        ];
+        let overlapping = vec![
+            Span::new(0, marks[1]),
+            Span::new(4, 20),
+            Span::new(marks[1], marks[1]),
+        ];
+        for quotes in [quotes, overlapping, Vec::new()] {
+            check_every_window(text, &quotes);
+        }
+    }
+
+    fn check_every_window(text: &str, quotes: &[Span]) {
+        let index = TokenIndex::new(text, quotes);
+        let bounds: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        let (mut direct, mut windowed) = (Vec::new(), Vec::new());
+        for (n, &start) in bounds.iter().enumerate() {
+            for &end in &bounds[n..] {
+                let range = Span::new(start, end);
+                tokenize(text, range, quotes, &mut direct);
+                index.window_unchecked(text, range, quotes, &mut windowed);
+                assert!(
+                    same(&direct, &windowed),
+                    "{range:?}: {direct:?} != {windowed:?}"
+                );
+            }
+        }
     }
 }
