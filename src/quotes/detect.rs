@@ -7,9 +7,9 @@
 //! pairs them. Apostrophes ("Russia’s", "’90s", "rock ’n’ roll") are told
 //! apart from single quotes by their neighbours. Broken text is contained:
 //! an unclosed quotation ends at its paragraph, a closing mark with nothing
-//! open yields the quotation from the paragraph start (or the previous
+//! open yields the quotation from its sentence start (or the previous
 //! quotation's end), and a paragraph that reopens an unclosed quotation
-//! continues it (the multi-paragraph convention).
+//! that opened a clause continues it (the multi-paragraph convention).
 
 use crate::span::Span;
 
@@ -80,7 +80,7 @@ const MAX_DEPTH: usize = 32;
 const LOOKAHEAD: usize = 64;
 
 /// Finds every top-level quotation in `text`, paragraph by paragraph.
-pub(crate) fn detect(text: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
+pub(crate) fn detect(text: &str, paragraphs: &[Span], sentence_starts: &[usize]) -> Vec<RawQuote> {
     let mut out = Vec::new();
     let mut marks = Vec::new();
     let mut carry: Option<RawQuote> = None;
@@ -94,6 +94,7 @@ pub(crate) fn detect(text: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
             stack: Vec::new(),
             out: &mut out,
             last_end: para.start,
+            sentence_starts,
             carry: carry.take(),
             first_decisive: true,
             nested: Vec::new(),
@@ -121,6 +122,9 @@ struct ParaState<'t, 'o> {
     out: &'o mut Vec<RawQuote>,
     /// End of the last quotation emitted in this paragraph.
     last_end: usize,
+    /// Where sentences start (sorted), for quotations whose opening mark
+    /// is missing.
+    sentence_starts: &'t [usize],
     /// An unclosed quotation from the previous paragraph that this one may continue.
     carry: Option<RawQuote>,
     /// No mark of this paragraph has been decided yet.
@@ -229,7 +233,11 @@ impl ParaState<'_, '_> {
             return;
         };
         let at_start = self.text[self.para.start..m.pos].trim().is_empty();
+        // Only a quotation that opened a clause runs over paragraphs; a
+        // phrase quoted inside a sentence and left open ("called the talks
+        // “useful.") ends at its paragraph.
         let continues = carry.family == m.family
+            && opens_clause(self.text, carry.span.start)
             && ((matches!(role, Role::Open) && at_start) || matches!(role, Role::Orphan));
         if continues {
             self.carry = Some(carry);
@@ -275,8 +283,8 @@ impl ParaState<'_, '_> {
         self.emit(span, piece, open.family, false, false);
     }
 
-    /// A closing mark with nothing open: the quotation runs from the end of
-    /// the previous one in this paragraph, or the paragraph start.
+    /// A closing mark with nothing open: the quotation runs from the start
+    /// of its sentence, or the end of the previous quotation if later.
     fn orphan(&mut self, m: Mark) {
         if m.family == Family::Single || !self.stack.is_empty() {
             return;
@@ -290,7 +298,11 @@ impl ParaState<'_, '_> {
         if m.glyph != Glyph::Close && !strong_prev {
             return;
         }
-        let start = self.last_end;
+        // From the start of the sentence the mark closes (the segmenter
+        // does not split after the closing punctuation inside the marks).
+        let at = self.sentence_starts.partition_point(|&p| p < m.pos);
+        let sentence = at.checked_sub(1).map_or(0, |i| self.sentence_starts[i]);
+        let start = self.last_end.max(sentence);
         let piece = trimmed(self.text, Span::new(start, m.pos));
         if piece.is_empty() || !has_letter(&self.text[piece.range()]) {
             return;
@@ -387,6 +399,22 @@ impl ParaState<'_, '_> {
             open_missing: false,
         })
     }
+}
+
+/// Does the mark at `pos` open a clause: first in its line, or after a
+/// colon, comma, dash or sentence end, rather than inside a sentence?
+fn opens_clause(text: &str, pos: usize) -> bool {
+    let line = text[..pos].rfind('\n').map_or(0, |i| i + 1);
+    text[line..pos]
+        .trim_end()
+        .chars()
+        .next_back()
+        .is_none_or(|c| {
+            matches!(
+                c,
+                ':' | ',' | '—' | '–' | '-' | '(' | ';' | '.' | '!' | '?' | '…'
+            ) || is_quote_char(c)
+        })
 }
 
 /// Ends a carried quotation that no paragraph continued: an unclosed
@@ -505,7 +533,12 @@ mod tests {
 
     fn quotes(text: &str) -> Vec<String> {
         let paras = crate::quotes::paragraphs(text);
-        detect(text, &paras)
+        let sentences: Vec<usize> = crate::segment::segment(text)
+            .sentences
+            .iter()
+            .map(|s| s.span.start)
+            .collect();
+        detect(text, &paras, &sentences)
             .iter()
             .map(|q| {
                 q.pieces
@@ -558,6 +591,25 @@ mod tests {
         assert_eq!(
             quotes("“First part.\n\n“Second part.\n\n“Last part,” he said.\n\nNext."),
             ["First part.\nSecond part.\nLast part,"]
+        );
+    }
+
+    #[test]
+    fn a_missing_opening_mark_costs_only_its_sentence() {
+        assert_eq!(
+            quotes("Peskov left early. We are not satisfied,” Ushakov insisted."),
+            ["We are not satisfied,"]
+        );
+        // A phrase left open inside a sentence does not run into the next
+        // paragraph's quotation.
+        assert_eq!(
+            quotes("Peskov called the talks \"useful.\n\n\"We will meet again,\" Ushakov said."),
+            ["useful.", "We will meet again,"]
+        );
+        // A quotation that opened its clause still runs over paragraphs.
+        assert_eq!(
+            quotes("He said: \"First part.\n\n\"Last part,\" he added."),
+            ["First part.\nLast part,"]
         );
     }
 

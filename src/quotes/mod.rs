@@ -117,7 +117,8 @@ pub fn find_quotes(input: &QuoteInput<'_>) -> Vec<Quote> {
         return Vec::new();
     }
     let paragraphs = checked_paragraphs(text, input.segments);
-    let raw = detect::detect(text, &paragraphs);
+    let sentence_starts = checked_sentence_starts(text, input.segments);
+    let raw = detect::detect(text, &paragraphs, &sentence_starts);
     let spans: Vec<Span> = raw.iter().map(|q| q.span).collect();
     let mentions = checked_mentions(text, input.mentions, input.gazetteer.len());
     let tokens = if raw.is_empty() {
@@ -358,6 +359,20 @@ fn checked_paragraphs(text: &str, segments: &Segments) -> Vec<Span> {
     } else {
         paragraphs(text)
     }
+}
+
+/// Where the segmenter's sentences start, sorted; those that do not fit
+/// the text (a caller's own segments) are left out.
+fn checked_sentence_starts(text: &str, segments: &Segments) -> Vec<usize> {
+    let mut starts: Vec<usize> = segments
+        .sentences
+        .iter()
+        .map(|s| s.span.start)
+        .filter(|&p| p <= text.len() && text.is_char_boundary(p))
+        .collect();
+    starts.sort_unstable();
+    starts.dedup();
+    starts
 }
 
 /// Paragraphs: the trimmed lines of `text`.
