@@ -409,12 +409,21 @@ impl Tagger {
             // another given name names somebody else.
             // "Dan Kelly" is not Nicușor Dan either: a lone surname used as
             // the given name of a longer unknown name.
+            let family_name_after = surname_after(text, c.span.end, &spans);
             let other_given_name = title.is_none()
-                && (given_name_before(text, c.span.start, &spans)
-                    || surname_after(text, c.span.end, &spans));
+                && (given_name_before(text, c.span.start, &spans) || family_name_after);
             for t in self.viable_targets(c) {
                 let person = self.kinds[t.entity.index()] == EntityType::Person;
                 if person && other_given_name && !t.form.contains(' ') {
+                    continue;
+                }
+                // "Paris Hilton", "China Miéville", "Paris Saint-Germain": a
+                // place name followed by a capitalized word that is no English
+                // word starts a longer name the gazetteer does not know.
+                if self.kinds[t.entity.index()] == EntityType::Place
+                    && kind_is_name(t.kind)
+                    && family_name_after
+                {
                     continue;
                 }
                 // A surname that is also another entity's name ("Washington")
@@ -612,6 +621,18 @@ fn case_rule(form: &str, folded: &str, kind: FormKind, words: &EnglishWords) -> 
                 .is_some_and(char::is_uppercase)
         })
         .fold(0u64, |acc, (i, _)| acc | 1 << i);
+    // A name listed in lower case ("turkey", as spaCy LOWER patterns
+    // import) that is an English word must still be capitalized in text.
+    let caps = if caps == 0 && !lowercase_ok {
+        form.split(is_word_separator)
+            .filter(|w| !w.is_empty())
+            .take(64)
+            .enumerate()
+            .filter(|(_, w)| !SURNAME_PARTICLES.contains(w))
+            .fold(0u64, |acc, (i, _)| acc | 1 << i)
+    } else {
+        caps
+    };
     CaseRule::Name { lowercase_ok, caps }
 }
 
@@ -979,6 +1000,11 @@ fn surname_after(text: &str, end: usize, mentions: &[Span]) -> bool {
     }
     let lower = word.to_lowercase();
     !english_words().contains(&lower) && !is_title_word(&lower)
+}
+
+/// A listed name or alias (not a demonym, not a derived surname).
+fn kind_is_name(kind: FormKind) -> bool {
+    kind == FormKind::Listed
 }
 
 fn is_possessive_tail(s: &str) -> bool {

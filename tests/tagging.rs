@@ -355,6 +355,10 @@ reading\tplace\tReading\t\tunited-kingdom\tReading
 washington-dc\tplace\tWashington, D.C.\tWashington\tunited-states\t
 washington-state\tplace\tWashington\tWashington state\tunited-states\tWashington
 seattle\tplace\tSeattle\t\tunited-states\t
+paris\tplace\tParis\t\tfrance\t
+china\tplace\tChina\t\t\t
+new-york-city\tplace\tNew York City\tNew York\tunited-states\t
+turkey\tplace\tturkey\tchad\t\t
 ";
 
 #[test]
@@ -443,4 +447,45 @@ fn matches_inside_characters_folded_into_several_are_dropped() {
             "{text:?}"
         );
     }
+}
+
+#[test]
+fn a_place_name_starting_a_longer_unknown_name_is_no_mention() {
+    let g = Gazetteer::from_tsv_str("places-table", PLACES).expect("test gazetteer parses");
+    let t = Tagger::new(&g).expect("tagger builds");
+    let table: &[(&str, &[&str])] = &[
+        ("Paris Hilton flew to Paris.", &["Paris=paris"]),
+        ("China Mieville wrote about China.", &["China=china"]),
+        ("Paris Saint-Germain lost.", &[]),
+        (
+            "The New York Knicks lost in New York.",
+            &["New York=new-york-city"],
+        ),
+        // An English word, a title or a known name after the place: kept.
+        ("Paris Mayor Anne Hidalgo spoke.", &["Paris=paris"]),
+        ("Paris Police made arrests.", &["Paris=paris"]),
+        (
+            "In France Putin was quiet.",
+            &["France=france", "Putin=vladimir-putin"],
+        ),
+    ];
+    for (text, want) in table {
+        assert_eq!(tag(&g, &t, text), *want, "text: {text:?}");
+    }
+}
+
+/// An alias listed in lower case that is an English word ("turkey", as
+/// spaCy LOWER patterns import) matches only capitalized.
+#[test]
+fn lower_case_listed_english_words_need_a_capital() {
+    let g = Gazetteer::from_tsv_str("places-table", PLACES).expect("test gazetteer parses");
+    let t = Tagger::new(&g).expect("tagger builds");
+    assert_eq!(
+        tag(&g, &t, "We ate turkey with chad."),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        tag(&g, &t, "Turkey and Chad met."),
+        ["Turkey=turkey", "Chad=turkey"]
+    );
 }
