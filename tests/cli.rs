@@ -624,3 +624,32 @@ fn output_files_get_ordinary_permissions() {
     assert_eq!(mode(&csv), mode(&made));
     assert_eq!(mode(&csv.join("nodes.csv")), mode(&reference));
 }
+
+/// `--top N` keeps the records of the entities it keeps, and only those.
+#[test]
+fn top_drops_the_records_of_entities_left_out() {
+    let out = bin()
+        .arg("build")
+        .arg(examples())
+        .args(["--top", "3"])
+        .output()
+        .unwrap();
+    let v = json(&out);
+    let kept: std::collections::HashSet<&str> = v["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(kept.len(), 3);
+    let mentions = v["mentions"].as_array().unwrap();
+    assert!(!mentions.is_empty());
+    for m in mentions {
+        assert!(kept.contains(m["entity"].as_str().unwrap()), "{m}");
+    }
+    for q in v["quotes"].as_array().unwrap() {
+        assert!(kept.contains(q["speaker"].as_str().unwrap()), "{q}");
+    }
+    let all = json(&bin().arg("build").arg(examples()).output().unwrap());
+    assert!(all["mentions"].as_array().unwrap().len() > mentions.len());
+}

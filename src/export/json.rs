@@ -123,8 +123,22 @@ pub fn write_json(corpus: &Corpus, opts: &ExportOptions, w: &mut dyn Write) -> i
         nodes.iter().map(|e| EntityJson(e)),
         false,
     )?;
-    array(&mut w, "mentions", corpus.mentions(), false)?;
-    array(&mut w, "quotes", corpus.quotes(), false)?;
+    // Under --top, the records of the entities left out go too.
+    let all = nodes.len() == corpus.graph().entity_count();
+    let kept: std::collections::HashSet<&str> = nodes.iter().map(|e| e.id.as_str()).collect();
+    let keeps = |id: &Option<String>| all || id.as_deref().is_some_and(|i| kept.contains(i));
+    array(
+        &mut w,
+        "mentions",
+        corpus.mentions().iter().filter(|m| keeps(&m.entity)),
+        false,
+    )?;
+    array(
+        &mut w,
+        "quotes",
+        corpus.quotes().iter().filter(|q| keeps(&q.speaker)),
+        false,
+    )?;
     array(
         &mut w,
         "edges",

@@ -223,7 +223,8 @@ impl Gazetteer {
 
     /// Loads gazetteer rows from `text`; `origin` names the source in errors.
     /// An entity whose id is already loaded is extended: its aliases are
-    /// united, and non-empty new values override name, type and properties.
+    /// united, and non-empty new values override name, type and properties
+    /// (a replaced name stays an alias).
     pub fn load_tsv_str(&mut self, origin: &str, text: &str) -> Result<()> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let mut header: Option<Vec<String>> = None;
@@ -278,7 +279,14 @@ impl Gazetteer {
         };
         let old = &mut self.entities[idx.index()];
         old.kind = new.kind;
-        old.name = new.name;
+        // The name it replaces stays a form of the entity.
+        if old.name != new.name {
+            let previous = std::mem::replace(&mut old.name, new.name);
+            if !old.aliases.contains(&previous) {
+                old.aliases.push(previous);
+            }
+        }
+        old.aliases.retain(|a| *a != old.name);
         for a in new.aliases {
             if !old.aliases.contains(&a) {
                 old.aliases.push(a);
@@ -479,6 +487,12 @@ mod tests {
         assert_eq!(e.property("note"), Some("user row"));
         assert_eq!(e.property("wikidata"), Some("Q7184"));
         assert_eq!(g.len(), 2);
+        // A new canonical name keeps the old one as an alias.
+        g.load_tsv_str("c", "id\ttype\tname\taliases\nkyiv\tplace\tKyiv City\t\n")
+            .unwrap();
+        let e = g.entity(g.get("kyiv").unwrap());
+        assert_eq!(e.name, "Kyiv City");
+        assert_eq!(e.aliases, ["Kiev", "Kyiv"]);
     }
 
     #[test]
