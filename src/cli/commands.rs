@@ -203,6 +203,9 @@ impl Session {
                 eprintln!("newsgraph: skipped: {e}");
             })
         });
+        for renamed in reader.renamed() {
+            eprintln!("newsgraph: warning: {renamed}");
+        }
         let passed_over = reader.skipped_files();
         if skipped > 0 || passed_over > 0 {
             eprintln!(
