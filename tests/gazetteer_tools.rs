@@ -2,7 +2,9 @@
 //! round trip, and `suggest`.
 
 use newsgraph::gazetteer::check::{check_tsv, Severity};
-use newsgraph::gazetteer::spacy::{demonyms, read_patterns, write_patterns, write_tsv};
+use newsgraph::gazetteer::spacy::{
+    demonyms, read_pattern_bytes, read_patterns, write_patterns, write_tsv,
+};
 use newsgraph::suggest::Suggester;
 use newsgraph::{EntityType, Gazetteer, Pipeline};
 use std::collections::BTreeSet;
@@ -150,10 +152,75 @@ fn spacy_import_reads_token_patterns_and_skips_what_it_cannot_express() {
     assert_eq!(warnings.len(), 2, "{warnings:?}");
     assert!(warnings[0].starts_with("p.jsonl:5: skipped"));
     assert!(warnings[1].starts_with("p.jsonl:6: skipped: label `EVENT`"));
-    let err = read_patterns("p.jsonl", "{\"label\": \"ORG\"\n")
-        .unwrap_err()
-        .to_string();
-    assert!(err.starts_with("p.jsonl:1: "), "{err}");
+}
+
+/// One line that was not JSON made the import fail as a whole.
+#[test]
+fn spacy_import_skips_each_bad_line_and_keeps_the_rest() {
+    let good =
+        |id: &str| format!("{{\"label\": \"ORG\", \"pattern\": \"{id} Group\", \"id\": \"{id}\"}}");
+    // (bad line, the start of its warning)
+    let cases: &[(&[u8], &str)] = &[
+        (b"{\"label\": \"ORG\"", "skipped: not JSON (column 15): EOF"),
+        (
+            b"label: ORG",
+            "skipped: not JSON (column 1): expected value",
+        ),
+        (b"[1, 2]", "skipped: not a JSON object"),
+        (b"\"Tarvos\"", "skipped: not a JSON object"),
+        (
+            b"{\"label\": \"ORG\", \"pattern\": \"Caf\xE9\"}",
+            "skipped: not UTF-8 (byte 32 of the line)",
+        ),
+        (
+            b"{\"label\": \"ORG\", \"pattern\": \"x\"}}",
+            "skipped: not JSON (column 33): trailing characters",
+        ),
+    ];
+    let mut file = Vec::new();
+    let mut want = Vec::new();
+    for (i, (bad, warning)) in cases.iter().enumerate() {
+        file.extend_from_slice(good(&format!("a{i}")).as_bytes());
+        file.extend_from_slice(b"\r\n");
+        file.extend_from_slice(bad);
+        file.push(b'\n');
+        want.push(format!("p.jsonl:{}: {warning}", 2 * i + 2));
+    }
+    file.extend_from_slice(good("last").as_bytes());
+    let (g, warnings) = read_pattern_bytes("p.jsonl", &file).unwrap();
+    let ids: Vec<&str> = g.entities().iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(ids, ["a0", "a1", "a2", "a3", "a4", "a5", "last"]);
+    assert_eq!(warnings.len(), want.len(), "{warnings:#?}");
+    for (got, want) in warnings.iter().zip(&want) {
+        assert!(
+            got.starts_with(want.as_str()),
+            "{got:?} does not start with {want:?}"
+        );
+    }
+
+    // The command prints each on stderr, writes the rest and exits with 1.
+    let dir = tempfile::tempdir().unwrap();
+    let patterns = dir.path().join("p.jsonl");
+    std::fs::write(&patterns, &file).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_newsgraph"))
+        .args(["gazetteer", "import", "--spacy"])
+        .arg(&patterns)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    let prefix = format!("newsgraph: {}:", patterns.display());
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), cases.len(), "{err}");
+    for (line, n) in lines.iter().zip((2..).step_by(2)) {
+        assert!(
+            line.starts_with(&format!("{prefix}{n}: skipped: ")),
+            "{err}"
+        );
+    }
+    let tsv = String::from_utf8(out.stdout).unwrap();
+    let loaded = Gazetteer::from_tsv_str("out.tsv", &tsv).unwrap();
+    assert_eq!(loaded.len(), 7, "{tsv}");
 }
 
 #[test]

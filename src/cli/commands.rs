@@ -87,9 +87,8 @@ fn gazetteer(c: GazetteerCommand) -> Result<u64> {
             spacy: file,
             output,
         } => {
-            let text =
-                std::fs::read_to_string(&file).with_context(|| format!("{}", file.display()))?;
-            let (g, warnings) = spacy::read_patterns(&file.display().to_string(), &text)?;
+            let bytes = std::fs::read(&file).with_context(|| format!("{}", file.display()))?;
+            let (g, warnings) = spacy::read_pattern_bytes(&file.display().to_string(), &bytes)?;
             for w in &warnings {
                 eprintln!("newsgraph: {w}");
             }
