@@ -257,3 +257,86 @@ fn suggest_finds_unlisted_people_organizations_and_places() {
         "{got:?}"
     );
 }
+
+/// `suggest` printed 7-column rows that failed to load when pasted under a
+/// gazetteer's 4-column header.
+#[test]
+fn suggest_output_is_a_gazetteer_file_and_its_rows_paste_under_a_header() {
+    let dir = tempfile::tempdir().unwrap();
+    let news = dir.path().join("news.txt");
+    std::fs::write(
+        &news,
+        "Harbour Director Lina Okafor said the ferry to Tarvos-Nord would run again.\n\
+         Lina Okafor told reporters\tthat the pier in Tarvos Nord was safe.\n\
+         The plan was backed by Brightwater Shipping Ltd. and by the Coastal Renewal Party.\n",
+    )
+    .unwrap();
+    let newsgraph = |args: &[&std::ffi::OsStr]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_newsgraph"))
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let out = newsgraph(&["suggest".as_ref(), news.as_ref()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let tsv = String::from_utf8(out.stdout).unwrap();
+    let rows: Vec<&str> = tsv.lines().filter(|l| !l.starts_with('#')).collect();
+    assert_eq!(rows[0], "id\ttype\tname\taliases", "{tsv}");
+    for row in &rows {
+        assert_eq!(row.split('\t').count(), 4, "{row:?} in\n{tsv}");
+    }
+    let ids: Vec<&str> = rows[1..]
+        .iter()
+        .map(|r| r.split('\t').next().unwrap())
+        .collect();
+    let unique: BTreeSet<&str> = ids.iter().copied().collect();
+    assert_eq!(unique.len(), ids.len(), "{tsv}");
+    for want in [
+        "lina-okafor",
+        "tarvos-nord",
+        "tarvos-nord-2",
+        "coastal-renewal-party",
+    ] {
+        assert!(ids.contains(&want), "{want} not in {ids:?}");
+    }
+
+    let suggestions = dir.path().join("s.tsv");
+    std::fs::write(&suggestions, &tsv).unwrap();
+    let check = newsgraph(&["gazetteer".as_ref(), "check".as_ref(), suggestions.as_ref()]);
+    let report = String::from_utf8_lossy(&check.stderr);
+    assert!(check.status.success(), "{report}");
+    assert!(report.contains(": 0 error(s)"), "{report}");
+
+    let build = newsgraph(&[
+        "build".as_ref(),
+        "--no-default-gazetteer".as_ref(),
+        "-g".as_ref(),
+        suggestions.as_ref(),
+        news.as_ref(),
+    ]);
+    assert!(
+        build.status.success(),
+        "{}",
+        String::from_utf8_lossy(&build.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&build.stdout).unwrap();
+    let found: Vec<&str> = v["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["id"].as_str().unwrap())
+        .collect();
+    assert!(found.contains(&"lina-okafor"), "{found:?}");
+
+    // Rows pasted under an existing gazetteer's header load as well.
+    let pasted = format!(
+        "id\ttype\tname\taliases\nnato\torg\tNATO\t\n{}\n",
+        rows[1..].join("\n")
+    );
+    let g = Gazetteer::from_tsv_str("mine.tsv", &pasted).unwrap();
+    assert_eq!(g.len(), ids.len() + 1);
+}

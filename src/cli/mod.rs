@@ -26,7 +26,8 @@ pub enum Command {
     /// Check, import and export gazetteer files.
     #[command(subcommand)]
     Gazetteer(GazetteerCommand),
-    /// Suggest names the gazetteer missed, as ready-to-paste gazetteer rows.
+    /// Suggest names the gazetteer missed, as a gazetteer file (load it with -g; its rows
+    /// have the id, type, name and aliases columns, so they paste under any gazetteer header).
     Suggest(SuggestArgs),
     /// Merge graphs built separately (newsgraph/1 JSON files) and write the result.
     Merge(MergeArgs),
