@@ -14,7 +14,7 @@ use crate::pipeline::{slug, Pipeline};
 use crate::segment::segment;
 use crate::span::Span;
 use crate::tag::is_title_word;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::{self, Write};
 
 /// One suggested entity.
@@ -499,26 +499,68 @@ fn guess(ws: &[Word<'_>], i: usize, j: usize) -> (Option<EntityType>, bool) {
     (None, false)
 }
 
-/// Writes suggestions as gazetteer rows (`id type name aliases count cued
-/// example`), ready to paste into a gazetteer file.
+/// Writes suggestions as a gazetteer file: a comment saying what it is,
+/// the header `id type name aliases`, and for each suggestion a `#`
+/// comment with its counts and an example sentence followed by its row.
+///
+/// The output loads as it is (`newsgraph build -g suggestions.tsv`), and
+/// its rows, having the four required columns and nothing else, can be
+/// pasted under any gazetteer's header of those columns. Ids are slugs of
+/// the names, made unique with `-2`, `-3`, ... when two names give the
+/// same slug.
+///
+/// ```
+/// use newsgraph::suggest::{write_suggestions, Suggestion};
+/// use newsgraph::EntityType;
+/// let s = Suggestion {
+///     name: "Ana Costa".into(),
+///     kind: EntityType::Person,
+///     count: 3,
+///     cued: 2,
+///     examples: vec!["Ana Costa said so.".into()],
+/// };
+/// let mut out = Vec::new();
+/// write_suggestions(&[s], &mut out).unwrap();
+/// let text = String::from_utf8(out).unwrap();
+/// assert!(text.ends_with("id\ttype\tname\taliases\n# count 3, cued 2: Ana Costa said so.\nana-costa\tperson\tAna Costa\t\n"));
+/// let g = newsgraph::Gazetteer::from_tsv_str("suggestions.tsv", &text).unwrap();
+/// assert_eq!(g.entities()[0].name, "Ana Costa");
+/// ```
 pub fn write_suggestions(list: &[Suggestion], w: &mut dyn Write) -> io::Result<()> {
-    writeln!(w, "id\ttype\tname\taliases\tcount\tcued\texample")?;
+    writeln!(
+        w,
+        "# Names the gazetteer missed (newsgraph suggest), most often cued first."
+    )?;
+    writeln!(
+        w,
+        "# Review every row: the comment above it gives how often the name was seen and cued."
+    )?;
+    writeln!(w, "id\ttype\tname\taliases")?;
+    let mut ids: HashSet<String> = HashSet::new();
     for s in list {
-        let example = s
-            .examples
-            .first()
-            .map(|e| e.replace(['\t', '\n', '\r'], " "))
-            .unwrap_or_default();
-        writeln!(
-            w,
-            "{}\t{}\t{}\t\t{}\t{}\t{}",
-            slug(&s.name),
-            s.kind,
-            s.name,
-            s.count,
-            s.cued,
-            example
-        )?;
+        let one_line = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+        let name = one_line(&s.name);
+        write!(w, "# count {}, cued {}", s.count, s.cued)?;
+        match s.examples.first() {
+            Some(example) => writeln!(w, ": {}", one_line(example))?,
+            None => writeln!(w)?,
+        }
+        writeln!(w, "{}\t{}\t{}\t", unique_id(&mut ids, &name), s.kind, name)?;
     }
     Ok(())
+}
+
+/// The slug of `name`, or its first free variant `slug-2`, `slug-3`, ...
+fn unique_id(taken: &mut HashSet<String>, name: &str) -> String {
+    let mut base = slug(name);
+    if base.is_empty() {
+        base = "suggestion".to_string();
+    }
+    let mut id = base.clone();
+    let mut n = 2u64;
+    while !taken.insert(id.clone()) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    id
 }

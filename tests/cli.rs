@@ -653,3 +653,65 @@ fn top_drops_the_records_of_entities_left_out() {
     let all = json(&bin().arg("build").arg(examples()).output().unwrap());
     assert!(all["mentions"].as_array().unwrap().len() > mentions.len());
 }
+
+/// Two directories holding `a.txt` gave two documents with id `a.txt` and
+/// two quotations `a.txt#q1`, which exports then folded into one.
+#[test]
+fn repeated_document_ids_are_made_unique_with_one_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Vladimir Putin spoke in Moscow. \u{201C}The talks will go on,\u{201D} Putin said.";
+    for sub in ["d1", "d2"] {
+        std::fs::create_dir(dir.path().join(sub)).unwrap();
+        std::fs::write(dir.path().join(sub).join("a.txt"), text).unwrap();
+    }
+    let build = |args: &[&str]| {
+        bin()
+            .arg("build")
+            .args(args)
+            .current_dir(dir.path())
+            .output()
+            .unwrap()
+    };
+    let out = build(&["d1", "d2", "d2/a.txt"]);
+    let err = stderr(&out);
+    let v = json(&out);
+    let ids: Vec<&str> = v["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["a.txt", "d2/a.txt", "d2/a.txt~2"]);
+    let quotes: Vec<&str> = v["quotes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| q["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(quotes, ["a.txt#q1", "d2/a.txt#q1", "d2/a.txt~2#q1"]);
+    let warnings: Vec<&str> = err.lines().filter(|l| l.contains("warning")).collect();
+    assert_eq!(warnings.len(), 2, "{err}");
+    assert!(
+        warnings[0].contains("d1/a.txt") && warnings[0].contains("\"d2/a.txt\""),
+        "{err}"
+    );
+
+    // neo4j-admin refuses duplicate :IDs; there are none now.
+    let csv = dir.path().join("csv");
+    let out = build(&["d1", "d2", "-f", "neo4j-csv", "-o", "csv"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let nodes = std::fs::read_to_string(csv.join("nodes.csv")).unwrap();
+    let mut keys: Vec<&str> = nodes
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split(',').next())
+        .collect();
+    let all = keys.len();
+    keys.sort_unstable();
+    keys.dedup();
+    assert_eq!(keys.len(), all, "duplicate :ID in\n{nodes}");
+    assert!(nodes.contains("d2/a.txt#q1"), "{nodes}");
+
+    let help = bin().args(["build", "--help"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&help.stdout).contains("~2"));
+}

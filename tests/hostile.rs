@@ -3,7 +3,7 @@
 //! Every span an analysis reports must lie inside the original text, on
 //! character boundaries.
 
-use newsgraph::{Analysis, Document, Gazetteer, Pipeline, Tagger};
+use newsgraph::{Analysis, Document, DocumentReader, Gazetteer, Input, Pipeline, Tagger};
 use proptest::prelude::*;
 use std::sync::OnceLock;
 
@@ -174,4 +174,132 @@ fn capitalize(s: &str) -> String {
     c.next()
         .map(|f| f.to_uppercase().chain(c).collect())
         .unwrap_or_default()
+}
+
+/// File contents for the real reader: an optional byte-order mark, then
+/// pieces that stress decoding (invalid UTF-8, Windows-1252 bytes, a rare
+/// NUL) and folding (characters that fold into several), mixed with names
+/// and quotation marks so that mentions and quotations are found.
+fn hostile_file() -> impl Strategy<Value = Vec<u8>> {
+    let bom = prop_oneof![
+        4 => Just(Vec::new()),
+        1 => Just(b"\xEF\xBB\xBF".to_vec()),
+        1 => Just(b"\xFF\xFE".to_vec()),
+        1 => Just(b"\xFE\xFF".to_vec()),
+    ];
+    let text = |s: &str| Just(s.as_bytes().to_vec());
+    let piece = prop_oneof![
+        1 => Just(vec![0]),
+        3 => prop::collection::vec(any::<u8>(), 0..8),
+        3 => prop::collection::vec(0x80u8..=0x9F, 1..4),
+        2 => Just(vec![0xFE]),
+        2 => Just(b"\xEF\xBB\xBF".to_vec()),
+        2 => Just(b"caf\xE9 \x93".to_vec()),
+        2 => Just(b"\xC3\xA9\xE2\x80".to_vec()),
+        3 => text("\u{24B3}\u{3387}\u{FB01}\u{FE}"),
+        2 => text("\u{FB01}nance Minister "),
+        2 => text("\u{DE}orn \u{24B3}"),
+        4 => text("Vladimir Putin"),
+        3 => text("Moscow"),
+        3 => text("NATO"),
+        3 => text(" said "),
+        3 => text("\u{201C}We will not wait,\u{201D} "),
+        2 => text("\"Talks go on,\" "),
+        2 => text("\u{E2}\u{20AC}\u{153}"),
+        2 => text(". "),
+        2 => text("\n\n"),
+        3 => "[a-zA-Z ]{0,10}".prop_map(String::into_bytes),
+        2 => any::<String>().prop_map(String::into_bytes),
+    ];
+    (bom, prop::collection::vec(piece, 0..30)).prop_map(|(mut bytes, pieces)| {
+        bytes.extend(pieces.concat());
+        bytes
+    })
+}
+
+/// Reads `bytes` as a file through [`DocumentReader`] and analyzes it:
+/// either a one-line error naming the file and its NUL byte (`None`), or
+/// an analysis whose spans lie inside the decoded original, on character
+/// boundaries, with the original's bytes as their text.
+fn read_and_analyze(dir: &std::path::Path, bytes: &[u8]) -> Option<Analysis> {
+    let path = dir.join("hostile.txt");
+    std::fs::write(&path, bytes).unwrap();
+    let mut items: Vec<_> = DocumentReader::new([Input::Path(path.clone())]).collect();
+    assert_eq!(items.len(), 1);
+    let doc = match items.pop().unwrap() {
+        Ok(doc) => doc,
+        Err(e) => {
+            assert_eq!(e.path(), Some(path.as_path()), "{e}");
+            let at = e.byte().expect("a binary file error names the byte") as usize;
+            assert_eq!(bytes.get(at), Some(&0), "{e}");
+            return None;
+        }
+    };
+    if !doc.meta.transcoded {
+        let skip = if doc.meta.bom { 3 } else { 0 };
+        assert_eq!(
+            doc.text.as_bytes(),
+            &bytes[skip..],
+            "UTF-8 is read as it is"
+        );
+    }
+    let a = pipeline().analyze(&doc);
+    check_spans(&doc.text, &a);
+    Some(a)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    /// The lossy test above never met the real decoder.
+    #[test]
+    fn hostile_files_through_the_reader_and_pipeline(bytes in hostile_file()) {
+        let dir = tempfile::tempdir().unwrap();
+        read_and_analyze(dir.path(), &bytes);
+    }
+}
+
+#[test]
+fn hostile_file_regressions() {
+    let dir = tempfile::tempdir().unwrap();
+    // (file, read as a document, mentions at least)
+    let cases: &[(&[u8], bool, usize)] = &[
+        (b"", true, 0),
+        (b"\xEF\xBB\xBF", true, 0),
+        (b"\xFF\xFE", true, 0),
+        (b"\xFE\xFF\x00", true, 0),
+        (b"Vladimir Putin\x00 said", false, 0),
+        (b"\xEF\xBB\xBFMoscow\x00", false, 0),
+        (b"\xFEVladimir Putin \x80\x9F said \x93No\x94.", true, 1),
+        (
+            "\u{FB01}nance Minister Vladimir Putin said \u{201C}\u{24B3}\u{3387}\u{FE}\u{201D} in Moscow."
+                .as_bytes(),
+            true,
+            2,
+        ),
+        (
+            b"\xEF\xBB\xBF\xE2\x80\x9CWe will not wait,\xE2\x80\x9D said Vladimir Putin \xE9.",
+            true,
+            1,
+        ),
+        (b"\xC3\xA9\xE2\x80 NATO \xE2\x80\x9C\xEF\xAC\x81\xE2\x92\xB3", true, 1),
+    ];
+    for &(bytes, is_doc, mentions) in cases {
+        let a = read_and_analyze(dir.path(), bytes);
+        assert_eq!(a.is_some(), is_doc, "{bytes:?}");
+        let found = a.map_or(0, |a| a.mentions.len());
+        assert!(found >= mentions, "{bytes:?}: {found} mentions");
+    }
+}
+
+/// Found by `hostile_files_through_the_reader_and_pipeline`: after closed
+/// quotations, a lone low-9 mark (Windows-1252 0x82) before a bracket makes
+/// quotation attribution tokenize with a quotation that ends before the
+/// window it is in, giving a reversed span ("span 25..18 is reversed" from
+/// `Cursor::step` in src/quotes/tokens.rs).
+#[test]
+fn lone_low_nine_mark_before_a_bracket_after_closed_quotations() {
+    analyze("t\u{201D}t\u{201D}\u{201A}\u{201C}t\u{201D}\u{201C}t\u{201D}x\u{201A}[");
+    let dir = tempfile::tempdir().unwrap();
+    read_and_analyze(dir.path(), b"t\x94t\x94\x82\x93t\x94\x93t\x94x\x82[");
 }

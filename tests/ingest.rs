@@ -209,6 +209,10 @@ fn symlink_loop_is_reported_and_walk_goes_on() {
     assert!(errors[0].to_string().contains("loop"), "{}", errors[0]);
 }
 
+/// Paths that cannot be read whoever runs the test (root included): a
+/// dangling link met in a walk, and a path under a file given directly.
+/// A file and a directory with no permissions are unreadable too, except
+/// for root (as CI runs), who reads them; both outcomes are asserted.
 #[cfg(unix)]
 #[test]
 fn unreadable_file_and_directory_are_reported() {
@@ -220,25 +224,66 @@ fn unreadable_file_and_directory_are_reported() {
     write(root, "c-locked/inside.txt", "inside");
     write(root, "a.txt", "A");
     write(root, "d.txt", "D");
+    let dangling = root.join("e-dangling.txt");
+    std::os::unix::fs::symlink(root.join("gone.txt"), &dangling).unwrap();
+    let under_file = root.join("a.txt/inner.txt");
     let set = |p: &Path, mode| std::fs::set_permissions(p, std::fs::Permissions::from_mode(mode));
     set(&secret, 0o000).unwrap();
     set(&locked, 0o000).unwrap();
-    // Root (as in many CI containers) reads files whatever their mode; then
-    // the denial cannot be produced, and only that assertion is skipped.
     let denied = std::fs::read(&secret).is_err();
-    let (docs, errors, _) = read([Input::Path(root.to_path_buf())]);
+    let (docs, errors, _) = read([
+        Input::Path(root.to_path_buf()),
+        Input::Path(under_file.clone()),
+    ]);
+    let cli = std::process::Command::new(env!("CARGO_BIN_EXE_newsgraph"))
+        .args(["entities", "-f", "tsv"])
+        .arg(root)
+        .output()
+        .unwrap();
     set(&locked, 0o755).unwrap();
     set(&secret, 0o644).unwrap();
 
     let ids: Vec<&str> = docs.iter().map(|d| d.id.as_str()).collect();
-    assert!(ids.contains(&"a.txt") && ids.contains(&"d.txt"), "{ids:?}");
+    let paths: Vec<&Path> = errors.iter().map(|e| e.path().unwrap()).collect();
+    let mut unreadable = vec![dangling.as_path(), under_file.as_path()];
     if denied {
-        let paths: Vec<_> = errors.iter().map(|e| e.path().unwrap()).collect();
-        assert_eq!(paths, [secret.as_path(), locked.as_path()], "{errors:?}");
         assert_eq!(ids, ["a.txt", "d.txt"]);
+        unreadable.splice(0..0, [secret.as_path(), locked.as_path()]);
     } else {
-        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(
+            ids,
+            ["a.txt", "b-secret.txt", "c-locked/inside.txt", "d.txt"]
+        );
     }
+    assert_eq!(paths, unreadable, "{errors:?}");
+    for e in &errors {
+        let line = e.to_string();
+        assert!(
+            line.starts_with(&format!("{}: ", e.path().unwrap().display())),
+            "{line}"
+        );
+        assert!(!line.contains('\n'), "{line:?}");
+    }
+
+    // The command reports each skipped path on one line, goes on, exits 1.
+    assert_eq!(cli.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&cli.stderr);
+    let skipped: Vec<&str> = err
+        .lines()
+        .filter(|l| l.starts_with("newsgraph: skipped: "))
+        .collect();
+    let walked = &unreadable[..unreadable.len() - 1];
+    assert_eq!(skipped.len(), walked.len(), "{err}");
+    for (line, path) in skipped.iter().zip(walked) {
+        assert!(
+            line.starts_with(&format!("newsgraph: skipped: {}: ", path.display())),
+            "{err}"
+        );
+    }
+    assert!(
+        err.contains(&format!("{} documents read", ids.len())),
+        "{err}"
+    );
 }
 
 #[test]

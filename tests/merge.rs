@@ -134,6 +134,16 @@ fn bad_json_names_the_file_and_line() {
             "bad.json: schema \"other/2\" is not \"newsgraph/1\"",
         ),
         ("", "bad.json:1: invalid newsgraph JSON: EOF"),
+        (
+            concat!(
+                "{\"schema\": \"newsgraph/1\", \"documents\": [",
+                "{\"id\": \"a\", \"bytes\": 0, \"paragraphs\": 0, \"sentences\": 0, ",
+                "\"mentions\": 0, \"quotes\": 0, \"encoding\": \"utf-8\"},",
+                "{\"id\": \"a\", \"bytes\": 0, \"paragraphs\": 0, \"sentences\": 0, ",
+                "\"mentions\": 0, \"quotes\": 0, \"encoding\": \"utf-8\"}]}"
+            ),
+            "bad.json: document \"a\" is listed twice",
+        ),
     ];
     for (input, want) in cases {
         let err = read_json(input.as_bytes(), "bad.json")
@@ -255,4 +265,51 @@ fn merge_command_reports_a_bad_file() {
         "{err}"
     );
     assert_eq!(err.lines().count(), 1, "{err}");
+}
+
+/// `merge a.json a.json` doubled every weight without a word.
+#[test]
+fn merging_a_document_twice_is_refused_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let articles = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/articles");
+    let mut first = std::fs::read_dir(&articles)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect::<Vec<_>>();
+    first.sort();
+    let one_id = first[0].file_name().unwrap().to_string_lossy().into_owned();
+    let all = dir.path().join("all.json");
+    let one = dir.path().join("one.json");
+    for (input, shard) in [(&articles, &all), (&first[0], &one)] {
+        let out = newsgraph(&[
+            "build",
+            input.to_str().unwrap(),
+            "-o",
+            shard.to_str().unwrap(),
+        ]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let (all, one) = (all.to_str().unwrap(), one.to_str().unwrap());
+    // (shards, the file named, the earlier file named)
+    let cases: &[(&[&str], &str, &str)] = &[
+        (&[all, all], all, all),
+        (&[one, all], all, one),
+        (&[all, one], one, all),
+    ];
+    for (n, &(shards, file, earlier)) in cases.iter().enumerate() {
+        let output = dir.path().join(format!("merged-{n}.json"));
+        let mut args = vec!["merge", "-o", output.to_str().unwrap()];
+        args.extend(shards);
+        let out = newsgraph(&args);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{shards:?}: {err}");
+        let want = format!("newsgraph: {file}: document \"{one_id}\" is already in {earlier};");
+        assert!(err.starts_with(&want), "{shards:?}: {err}");
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(!output.exists(), "{shards:?} wrote {}", output.display());
+    }
 }

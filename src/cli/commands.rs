@@ -87,9 +87,8 @@ fn gazetteer(c: GazetteerCommand) -> Result<u64> {
             spacy: file,
             output,
         } => {
-            let text =
-                std::fs::read_to_string(&file).with_context(|| format!("{}", file.display()))?;
-            let (g, warnings) = spacy::read_patterns(&file.display().to_string(), &text)?;
+            let bytes = std::fs::read(&file).with_context(|| format!("{}", file.display()))?;
+            let (g, warnings) = spacy::read_pattern_bytes(&file.display().to_string(), &bytes)?;
             for w in &warnings {
                 eprintln!("newsgraph: {w}");
             }
@@ -203,6 +202,9 @@ impl Session {
                 eprintln!("newsgraph: skipped: {e}");
             })
         });
+        for renamed in reader.renamed() {
+            eprintln!("newsgraph: warning: {renamed}");
+        }
         let passed_over = reader.skipped_files();
         if skipped > 0 || passed_over > 0 {
             eprintln!(
@@ -296,10 +298,27 @@ fn export_graph(
 }
 
 /// Reads newsgraph/1 JSON files, merges them in order, and writes the result.
+///
+/// A document listed by two files (or a file given twice) is an error
+/// before anything is written: merging it again would double every weight
+/// and count it came with.
 fn merge(a: MergeArgs) -> Result<u64> {
     let mut corpus = Corpus::new();
-    for path in &a.inputs {
-        corpus.merge(newsgraph::export::read_json_file(path)?);
+    let mut first_file: std::collections::HashMap<String, usize> = Default::default();
+    for (n, path) in a.inputs.iter().enumerate() {
+        let shard = newsgraph::export::read_json_file(path)?;
+        for d in shard.documents() {
+            let first = *first_file.entry(d.id.clone()).or_insert(n);
+            if first != n {
+                anyhow::bail!(
+                    "{}: document {:?} is already in {}; merging it twice would double its counts and weights",
+                    path.display(),
+                    d.id,
+                    a.inputs[first].display()
+                );
+            }
+        }
+        corpus.merge(shard);
     }
     let mut opts = ExportOptions::new();
     opts.min_weight(a.min_weight).top(a.top);

@@ -26,7 +26,8 @@ pub enum Command {
     /// Check, import and export gazetteer files.
     #[command(subcommand)]
     Gazetteer(GazetteerCommand),
-    /// Suggest names the gazetteer missed, as ready-to-paste gazetteer rows.
+    /// Suggest names the gazetteer missed, as a gazetteer file (load it with -g; its rows
+    /// have the id, type, name and aliases columns, so they paste under any gazetteer header).
     Suggest(SuggestArgs),
     /// Merge graphs built separately (newsgraph/1 JSON files) and write the result.
     Merge(MergeArgs),
@@ -80,6 +81,12 @@ pub struct SuggestArgs {
 pub struct InputArgs {
     /// Files, directories (read recursively: .txt, .md, .text, .jsonl) or `-` for stdin.
     /// With none, standard input is read when it is not a terminal.
+    ///
+    /// A document's id is its path relative to the directory given, its file name when the
+    /// file is given directly, `stdin`, or for JSON Lines the record's `id` (else FILE:LINE).
+    /// Ids are unique within a run: when an id repeats, the later document gets its path as
+    /// given (`d2/a.txt`; `PATH:LINE` for a JSON Lines record), or when that is taken too the
+    /// path with `~2`, `~3`, ... appended, and a warning naming both documents is printed.
     #[arg(value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
     /// Gazetteer file or directory of .tsv files, loaded after the default (repeatable).

@@ -328,7 +328,11 @@ fn rebuild(file: FileJson, path: &Path) -> Result<Corpus> {
     let mut analyses: Vec<Analysis> = Vec::with_capacity(file.documents.len());
     let mut by_doc: HashMap<String, usize> = HashMap::new();
     for d in file.documents {
-        by_doc.insert(d.id.clone(), analyses.len());
+        if by_doc.insert(d.id.clone(), analyses.len()).is_some() {
+            // Its mentions and windows could not be told apart: merged
+            // into one document, every weight would count twice.
+            return Err(bad(path, format!("document {:?} is listed twice", d.id)));
+        }
         analyses.push(Analysis {
             document: document(d),
             mentions: Vec::new(),

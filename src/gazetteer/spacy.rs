@@ -8,7 +8,7 @@
 //! when every token is a plain `ORTH`, `TEXT`, `LOWER` or `NORM` string.
 
 use super::{split_list, Entity, EntityType, Gazetteer};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::pipeline::slug;
 use serde_json::{json, Value};
 use std::collections::{BTreeMap, BTreeSet};
@@ -48,9 +48,24 @@ pub fn write_patterns(g: &Gazetteer, w: &mut dyn Write) -> io::Result<()> {
 }
 
 /// Reads an EntityRuler pattern file. Returns the gazetteer and warnings
-/// (`origin:line: ...`) for lines that were skipped because they cannot be
-/// expressed as a gazetteer entry; a line that is not JSON is an error.
+/// (`origin:line: skipped: reason`), one for each line that was skipped:
+/// a line that is not a JSON object, or a pattern that cannot be expressed
+/// as a gazetteer entry. One bad line never costs the rest of the file.
+///
+/// ```
+/// use newsgraph::gazetteer::spacy::read_patterns;
+/// let text = "{\"label\": \"ORG\", \"pattern\": \"NATO\"}\n{oops\n";
+/// let (g, warnings) = read_patterns("p.jsonl", text).unwrap();
+/// assert_eq!(g.entities().len(), 1);
+/// assert!(warnings[0].starts_with("p.jsonl:2: skipped: not JSON"), "{warnings:?}");
+/// ```
 pub fn read_patterns(origin: &str, text: &str) -> Result<(Gazetteer, Vec<String>)> {
+    read_pattern_bytes(origin, text.as_bytes())
+}
+
+/// [`read_patterns`] over the bytes of a file: a line that is not UTF-8 is
+/// skipped with a warning like any other bad line.
+pub fn read_pattern_bytes(origin: &str, bytes: &[u8]) -> Result<(Gazetteer, Vec<String>)> {
     struct Group {
         kind: Option<EntityType>,
         forms: Vec<String>,
@@ -59,16 +74,33 @@ pub fn read_patterns(origin: &str, text: &str) -> Result<(Gazetteer, Vec<String>
     let mut order: Vec<String> = Vec::new();
     let mut groups: BTreeMap<String, Group> = BTreeMap::new();
     let mut warnings = Vec::new();
-    for (i, line) in text.lines().enumerate() {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    for (i, line) in bytes.split(|&b| b == b'\n').enumerate() {
         let lineno = i as u64 + 1;
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        let skip = |reason: &str| format!("{origin}:{lineno}: skipped: {reason}");
+        let line = match std::str::from_utf8(line) {
+            Ok(line) => line,
+            Err(e) => {
+                let at = e.valid_up_to();
+                warnings.push(skip(&format!("not UTF-8 (byte {at} of the line)")));
+                continue;
+            }
+        };
         if line.trim().is_empty() {
             continue;
         }
-        let v: Value = serde_json::from_str(line).map_err(|e| {
-            Error::input(format!("not a JSON pattern object: {e}"))
-                .with_path(origin)
-                .with_line(lineno)
-        })?;
+        let v: Value = match serde_json::from_str(line) {
+            Ok(v @ Value::Object(_)) => v,
+            Ok(_) => {
+                warnings.push(skip("not a JSON object"));
+                continue;
+            }
+            Err(e) => {
+                warnings.push(skip(&json_reason(&e)));
+                continue;
+            }
+        };
         let label = v.get("label").and_then(Value::as_str).unwrap_or("");
         let Some(pattern) = pattern_text(v.get("pattern")) else {
             warnings.push(format!("{origin}:{lineno}: skipped: pattern is not a string or a list of plain token texts"));
@@ -151,6 +183,15 @@ pub fn read_patterns(origin: &str, text: &str) -> Result<(Gazetteer, Vec<String>
         });
     }
     Ok((gaz, warnings))
+}
+
+/// serde_json's message without its "at line 1 column N" (a pattern is
+/// one line), the column put in front.
+fn json_reason(e: &serde_json::Error) -> String {
+    let full = e.to_string();
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
+    let msg = full.strip_suffix(&suffix).unwrap_or(&full);
+    format!("not JSON (column {}): {msg}", e.column())
 }
 
 fn pattern_text(v: Option<&Value>) -> Option<String> {

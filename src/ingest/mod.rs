@@ -12,12 +12,17 @@
 //!   see [`DocumentMeta::body_offset`] for how a title becomes text.
 //! - Directories are walked recursively in sorted order, following symbolic
 //!   links; loops and unreadable entries are errors, and the walk goes on.
+//! - Document ids are unique within one reader: a document whose id was
+//!   already read is renamed (see [`RenamedDocument`]).
 
 mod decode;
+mod ids;
 mod jsonl;
 mod walk;
 
 use crate::error::{Error, Result};
+pub use ids::RenamedDocument;
+use ids::UniqueIds;
 use jsonl::JsonlReader;
 use serde::Serialize;
 use std::collections::VecDeque;
@@ -32,7 +37,8 @@ pub struct Document {
     /// Document id: the path relative to the directory it was found in, the
     /// file name when given directly, `stdin` for standard input. A JSON
     /// Lines record's id is its `id` field, else `FILE:LINE` (`FILE` being
-    /// the file's id as above, `LINE` 1-based).
+    /// the file's id as above, `LINE` 1-based). A [`DocumentReader`] never
+    /// yields the same id twice; see [`RenamedDocument`].
     pub id: String,
     /// The document's text, decoded to UTF-8. Every offset refers to it.
     /// For a JSON Lines record with a title this is `title + "\n\n" +
@@ -153,6 +159,8 @@ impl DocumentReaderBuilder {
             current: None,
             skipped: 0,
             jsonl_stdin: self.jsonl_stdin,
+            ids: UniqueIds::default(),
+            renamed: Vec::new(),
         }
     }
 }
@@ -163,6 +171,11 @@ impl DocumentReaderBuilder {
 /// byte) of one thing skipped: an unreadable file or directory, a binary
 /// file, a directory loop, a bad JSON Lines record. An error never ends the
 /// iteration, so one broken file does not stop a run.
+///
+/// Every document yielded has an id no earlier document of this reader
+/// had: a repeated id (`a.txt` in two directories) is replaced by the
+/// document's path as given, and [`renamed`](DocumentReader::renamed)
+/// lists each such replacement.
 ///
 /// ```
 /// use newsgraph::{DocumentReader, Input};
@@ -186,6 +199,8 @@ pub struct DocumentReader {
     current: Option<JsonlReader>,
     skipped: u64,
     jsonl_stdin: bool,
+    ids: UniqueIds,
+    renamed: Vec<RenamedDocument>,
 }
 
 impl DocumentReader {
@@ -203,6 +218,36 @@ impl DocumentReader {
     /// because they are not regular files), so far.
     pub fn skipped_files(&self) -> u64 {
         self.skipped
+    }
+
+    /// Documents renamed so far because their id was already taken, in
+    /// reading order.
+    ///
+    /// ```
+    /// use newsgraph::{DocumentReader, Input};
+    /// let dir = std::env::temp_dir().join(format!("newsgraph-ids-{}", std::process::id()));
+    /// for sub in ["d1", "d2"] {
+    ///     std::fs::create_dir_all(dir.join(sub)).unwrap();
+    ///     std::fs::write(dir.join(sub).join("a.txt"), "Text.").unwrap();
+    /// }
+    /// let mut reader = DocumentReader::new([Input::Path(dir.join("d1")), Input::Path(dir.join("d2"))]);
+    /// let ids: Vec<String> = reader.by_ref().map(|d| d.unwrap().id).collect();
+    /// let second = dir.join("d2").join("a.txt").to_string_lossy().replace('\\', "/");
+    /// assert_eq!(ids, ["a.txt".to_string(), second.clone()]);
+    /// assert_eq!(reader.renamed()[0].original, "a.txt");
+    /// assert_eq!(reader.renamed()[0].id, second);
+    /// # std::fs::remove_dir_all(&dir).unwrap();
+    /// ```
+    pub fn renamed(&self) -> &[RenamedDocument] {
+        &self.renamed
+    }
+
+    /// Gives `doc` an id no earlier document had.
+    fn unique(&mut self, mut doc: Document) -> Document {
+        if let Some(r) = self.ids.claim(&mut doc) {
+            self.renamed.push(r);
+        }
+        doc
     }
 
     /// Reads one file found directly or in a walk of `root`.
@@ -268,6 +313,14 @@ impl Iterator for DocumentReader {
     type Item = Result<Document>;
 
     fn next(&mut self) -> Option<Result<Document>> {
+        let item = self.next_as_read()?;
+        Some(item.map(|doc| self.unique(doc)))
+    }
+}
+
+impl DocumentReader {
+    /// The next document with the id its place gives it, or an error.
+    fn next_as_read(&mut self) -> Option<Result<Document>> {
         loop {
             if let Some(stream) = &mut self.current {
                 match stream.next_document() {
