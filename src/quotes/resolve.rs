@@ -30,7 +30,7 @@ use super::attribute::{
     PhraseKind,
 };
 use super::cues::{self, Gender, Pronoun, VerbForm};
-use super::tokens::{ends_sentence, Tok};
+use super::tokens::Tok;
 use super::Speaker;
 use crate::gazetteer::lookup::{descriptor_key, possessive_stem};
 use crate::gazetteer::{EntityIdx, EntityType};
@@ -349,7 +349,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
         let mut toks = std::mem::take(&mut self.toks);
         ctx.tokenize(Span::new(from, pos), &mut toks);
         let bounds: Vec<usize> = (0..toks.len())
-            .filter(|&i| ends_sentence(text, &toks, i))
+            .filter(|&i| ctx.ends_sentence(&toks, i))
             .map(|i| toks[i].span.end)
             .collect();
         // Reporting verbs earlier in the pronoun's own sentence: "Peskov
