@@ -843,7 +843,7 @@ fn given_name_before(text: &str, start: usize, mentions: &[Span]) -> bool {
                 '.' | '!' | '?' | '"' | '\u{201C}' | '\u{201D}' | ':' | '\u{2014}'
             )
         });
-    if sentence_initial && english_words().contains(&*lower) {
+    if sentence_initial && english_words().contains(&lower) {
         return false;
     }
     let at = mentions.partition_point(|m| m.end <= word_start);
@@ -876,7 +876,7 @@ fn surname_after(text: &str, end: usize, mentions: &[Span]) -> bool {
     }
     let mut buf = [0u8; 64];
     let lower = lowercase(word, &mut buf);
-    !english_words().contains(&*lower) && !is_title_word(&lower)
+    !english_words().contains(&lower) && !is_title_word(&lower)
 }
 
 fn is_possessive_tail(s: &str) -> bool {
