@@ -289,7 +289,8 @@ impl EntityGraph {
     /// Entities sorted by id.
     pub fn entities(&self) -> Vec<&EntityNode> {
         let mut v: Vec<&EntityNode> = self.graph.node_weights().collect();
-        v.sort_by(|a, b| a.id.cmp(&b.id));
+        // Ids are unique: an unstable sort gives the same order.
+        v.sort_unstable_by(|a, b| a.id.cmp(&b.id));
         v
     }
 
@@ -300,7 +301,11 @@ impl EntityGraph {
             .edge_references()
             .map(|e| (&self.graph[e.source()], &self.graph[e.target()], e.weight()))
             .collect();
-        v.sort_by(|a, b| (a.2.relation, &a.0.id, &a.1.id).cmp(&(b.2.relation, &b.0.id, &b.1.id)));
+        // One edge per (relation, source, target): an unstable sort gives
+        // the same order.
+        v.sort_unstable_by(|a, b| {
+            (a.2.relation, &a.0.id, &a.1.id).cmp(&(b.2.relation, &b.0.id, &b.1.id))
+        });
         v.into_iter()
     }
 

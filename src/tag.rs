@@ -23,6 +23,7 @@ use crate::segment::Segments;
 use crate::span::{OffsetMapBuilder, Span};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use rustc_hash::FxHashMap as FastMap;
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// One mention of an entity in a document.
@@ -952,8 +953,9 @@ fn given_name_before(text: &str, start: usize, mentions: &[Span]) -> bool {
     {
         return false;
     }
-    let lower = word.to_lowercase();
-    if NOT_GIVEN.contains(&lower.as_str()) {
+    let mut buf = [0u8; 64];
+    let lower = lowercase(word, &mut buf);
+    if NOT_GIVEN.contains(&&*lower) {
         return false;
     }
     // A sentence's first word is capitalized anyway: "Later Brown left."
@@ -967,7 +969,7 @@ fn given_name_before(text: &str, start: usize, mentions: &[Span]) -> bool {
                 '.' | '!' | '?' | '"' | '\u{201C}' | '\u{201D}' | ':' | '\u{2014}'
             )
         });
-    if sentence_initial && english_words().contains(lower.as_str()) {
+    if sentence_initial && english_words().contains(&lower) {
         return false;
     }
     let at = mentions.partition_point(|m| m.end <= word_start);
@@ -998,7 +1000,8 @@ fn surname_after(text: &str, end: usize, mentions: &[Span]) -> bool {
     if mentions.get(at).is_some_and(|m| m.start <= start) {
         return false;
     }
-    let lower = word.to_lowercase();
+    let mut buf = [0u8; 64];
+    let lower = lowercase(word, &mut buf);
     !english_words().contains(&lower) && !is_title_word(&lower)
 }
 
@@ -1147,7 +1150,22 @@ pub(crate) fn is_title_word(word: &str) -> bool {
         "mister",
         "madam",
     ];
-    let lower = word.to_lowercase();
-    let lower = lower.trim_end_matches(['\'', '\u{2019}']);
-    TITLES.contains(&lower)
+    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    let titles = SET.get_or_init(|| TITLES.iter().copied().collect());
+    let mut buf = [0u8; 64];
+    let lower = lowercase(word, &mut buf);
+    titles.contains(lower.trim_end_matches(['\'', '\u{2019}']))
+}
+
+/// `word.to_lowercase()`, in `buf` (no allocation) for a short ASCII word.
+fn lowercase<'b>(word: &str, buf: &'b mut [u8; 64]) -> Cow<'b, str> {
+    match buf.get_mut(..word.len()) {
+        Some(out) if word.is_ascii() => {
+            out.copy_from_slice(word.as_bytes());
+            out.make_ascii_lowercase();
+            Cow::Borrowed(std::str::from_utf8(out).expect("ASCII"))
+        }
+        _ => Cow::Owned(word.to_lowercase()),
+    }
 }

@@ -10,7 +10,7 @@
 //! an unknown capitalized name; resolving it to an entity is `resolve`'s job.
 
 use super::cues::{self, VerbForm};
-use super::tokens::{ends_sentence, Tok, TokKind, TokenIndex};
+use super::tokens::{Tok, TokKind, TokenIndex};
 use crate::gazetteer::{EntityIdx, EntityType, Gazetteer};
 use crate::span::Span;
 use crate::tag::Mention;
@@ -75,6 +75,11 @@ impl Ctx<'_> {
     /// The reporting-verb form of a token (see `cues::reporting_verb`).
     pub fn verb(&self, t: &Tok) -> Option<VerbForm> {
         self.tokens.verb(self.text, t)
+    }
+
+    /// True when token `i` of `toks` ends a sentence (see `tokens::ends_sentence`).
+    pub fn ends_sentence(&self, toks: &[Tok], i: usize) -> bool {
+        self.tokens.ends_sentence(self.text, toks, i)
     }
 
     /// Tokenizes `text[range]` into `out` (see `tokens::tokenize`).
@@ -183,7 +188,7 @@ fn after_clause(
     }
     ctx.tokenize(Span::new(q.end, end), toks);
     let n = (0..toks.len())
-        .find(|&i| toks[i].kind == TokKind::Quote || ends_sentence(ctx.text, toks, i))
+        .find(|&i| toks[i].kind == TokKind::Quote || ctx.ends_sentence(toks, i))
         .unwrap_or(toks.len());
     let toks = &toks[..n];
     let mut i = 0;
@@ -302,7 +307,7 @@ fn clause_before_end(ctx: &Ctx<'_>, toks: &[Tok]) -> Option<Attribution> {
     let n = toks.len();
     let start = (0..n)
         .rev()
-        .find(|&i| ends_sentence(ctx.text, toks, i))
+        .find(|&i| ctx.ends_sentence(toks, i))
         .map_or(0, |i| i + 1);
     if let Some(a) =
         headline_colon(ctx, &toks[start..]).or_else(|| owner_of_words(ctx, &toks[start..]))
@@ -1136,7 +1141,7 @@ pub(crate) fn reporting_subjects(ctx: &Ctx<'_>, toks: &[Tok], out: &mut Vec<Phra
         }
         let lo = (0..v)
             .rev()
-            .find(|&i| ends_sentence(ctx.text, toks, i))
+            .find(|&i| ctx.ends_sentence(toks, i))
             .map_or(0, |i| i + 1);
         if let Some((p, _)) = subject_before(ctx, toks, v, lo) {
             if matches!(

@@ -30,7 +30,7 @@ use super::attribute::{
     PhraseKind,
 };
 use super::cues::{self, Gender, Pronoun, VerbForm};
-use super::tokens::{ends_sentence, Tok};
+use super::tokens::Tok;
 use super::Speaker;
 use crate::gazetteer::lookup::{descriptor_key, possessive_stem};
 use crate::gazetteer::{EntityIdx, EntityType};
@@ -88,6 +88,11 @@ pub(crate) struct Resolver<'c, 'a> {
     /// Appositions after person mentions: (mention index, lower-case text).
     appositions: Option<Vec<(usize, String)>>,
     toks: Vec<Tok>,
+    /// Counts the changes to what descriptors are resolved against
+    /// (inferred entities, their names and descriptions, occurrences).
+    version: u64,
+    /// Descriptors resolved while `in_salience`: (version, answer) by span.
+    salient_descriptors: HashMap<(usize, usize), (u64, Option<Target>), FxBuildHasher>,
     /// What `person_by_description` compares for each mention.
     mention_descriptions: HashMap<usize, Vec<Description>, FxBuildHasher>,
     /// `introduced_before` answers by (position, reach).
@@ -109,6 +114,8 @@ impl<'c, 'a> Resolver<'c, 'a> {
             toks: Vec::new(),
             introduced: HashMap::default(),
             mention_descriptions: HashMap::default(),
+            version: 0,
+            salient_descriptors: HashMap::default(),
             in_salience: false,
         }
     }
@@ -163,6 +170,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
             if !self.inferred[i].name.contains(' ') && name.contains(' ') && !org {
                 self.inferred[i].name = name.clone();
                 self.by_name.insert(name.clone(), i);
+                self.version += 1;
             }
         }
         let expanded = match found {
@@ -179,6 +187,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
         let idx = match found {
             Some(i) => i,
             None => {
+                self.version += 1;
                 self.by_name.insert(name.clone(), self.inferred.len());
                 self.inferred.push(Inferred {
                     name,
@@ -197,6 +206,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
             let (role, gender) = self.role_before(span);
             let appo = apposition_after(text, span.end);
             let p = &mut self.inferred[idx];
+            let known = (p.gender, p.descriptions.len());
             for d in [role, appo].into_iter().flatten() {
                 if p.gender.is_none() {
                     p.gender = d.split(' ').find_map(cues::gender_word);
@@ -208,10 +218,14 @@ impl<'c, 'a> Resolver<'c, 'a> {
             if p.gender.is_none() {
                 p.gender = gender;
             }
+            if known != (p.gender, p.descriptions.len()) {
+                self.version += 1;
+            }
         }
         if record {
             let at = self.occurrences.partition_point(|&(p, _)| p <= span.start);
             self.occurrences.insert(at, (span.start, idx));
+            self.version += 1;
         }
         Target::Inferred(idx)
     }
@@ -278,6 +292,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
             let at = self.occurrences.partition_point(|&(p, _)| p <= pos);
             if self.occurrences.get(at.wrapping_sub(1)) != Some(&(pos, idx)) {
                 self.occurrences.insert(at, (pos, idx));
+                self.version += 1;
             }
         }
     }
@@ -349,7 +364,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
         let mut toks = std::mem::take(&mut self.toks);
         ctx.tokenize(Span::new(from, pos), &mut toks);
         let bounds: Vec<usize> = (0..toks.len())
-            .filter(|&i| ends_sentence(text, &toks, i))
+            .filter(|&i| ctx.ends_sentence(&toks, i))
             .map(|i| toks[i].span.end)
             .collect();
         // Reporting verbs earlier in the pronoun's own sentence: "Peskov
@@ -515,7 +530,29 @@ impl<'c, 'a> Resolver<'c, 'a> {
 
     // ---- descriptors ----
 
+    /// Resolves a descriptor. The subjects around every pronoun are
+    /// resolved again for each one: while resolving salient subjects, an
+    /// answer is reused as long as nothing it could read has changed
+    /// (`version`) and computing it changed nothing either.
     fn descriptor(&mut self, span: Span) -> Option<Target> {
+        if !self.in_salience {
+            return self.resolve_descriptor(span);
+        }
+        let key = (span.start, span.end);
+        if let Some(&(version, t)) = self.salient_descriptors.get(&key) {
+            if version == self.version {
+                return t;
+            }
+        }
+        let version = self.version;
+        let t = self.resolve_descriptor(span);
+        if self.version == version {
+            self.salient_descriptors.insert(key, (version, t));
+        }
+        t
+    }
+
+    fn resolve_descriptor(&mut self, span: Span) -> Option<Target> {
         let ctx = self.ctx;
         let text = ctx.text;
         let raw: Vec<&str> = text[span.range()]

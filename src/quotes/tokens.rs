@@ -115,7 +115,10 @@ impl Cursor {
             }
         }
         let limit = quotes.get(self.qi).map_or(end, |q| q.start.min(end));
-        let c = text[pos..].chars().next().unwrap_or(' ');
+        let c = match text.as_bytes().get(pos) {
+            Some(&b) if b.is_ascii() => char::from(b),
+            _ => text[pos..].chars().next().unwrap_or(' '),
+        };
         let clen = c.len_utf8();
         if c == '\n' {
             if !matches!(out.last(), Some(t) if t.kind == TokKind::Break) {
@@ -165,6 +168,7 @@ pub(crate) struct TokenIndex {
     /// tokens are classified again and again otherwise.
     verb: Vec<Cell<u8>>,
     name: Vec<Cell<u8>>,
+    ends: Vec<Cell<u8>>,
 }
 
 /// One remembered answer per token: `UNKNOWN`, or the answer plus one.
@@ -193,6 +197,7 @@ impl TokenIndex {
         TokenIndex {
             verb: memo(),
             name: memo(),
+            ends: memo(),
             toks,
             usable,
         }
@@ -211,6 +216,28 @@ impl TokenIndex {
             cell.set(code as u8 + 1);
         }
         FORMS[usize::from(cell.get() - 1)]
+    }
+
+    /// `ends_sentence(text, toks, i)`, remembered for a token whose
+    /// neighbours in `toks` are its neighbours in the document (all that
+    /// `ends_sentence` reads).
+    pub fn ends_sentence(&self, text: &str, toks: &[Tok], i: usize) -> bool {
+        let idx = toks[i].idx;
+        let indexed = |k: usize| toks[k].idx != NOT_INDEXED;
+        let interior = i > 0
+            && i + 1 < toks.len()
+            && indexed(i - 1)
+            && indexed(i)
+            && indexed(i + 1)
+            && toks[i - 1].idx + 1 == idx
+            && toks[i + 1].idx == idx + 1;
+        let Some(cell) = self.ends.get(idx as usize).filter(|_| interior) else {
+            return ends_sentence(text, toks, i);
+        };
+        if cell.get() == Memo::UNKNOWN {
+            cell.set(u8::from(ends_sentence(text, toks, i)) + 1);
+        }
+        cell.get() == 2
     }
 
     /// `is_name(t)`, remembered per token.
@@ -292,8 +319,14 @@ impl TokenIndex {
 
 fn word_end(text: &str, start: usize, limit: usize) -> usize {
     let s = &text[start..limit];
-    let mut last_end = 0;
-    let mut chars = s.char_indices().peekable();
+    // ASCII letters and digits first, a byte at a time (what the loop
+    // below does with them: extend the word).
+    let ascii = s.bytes().take_while(u8::is_ascii_alphanumeric).count();
+    let mut last_end = ascii;
+    let mut chars = s[ascii..]
+        .char_indices()
+        .map(|(i, c)| (i + ascii, c))
+        .peekable();
     while let Some((i, c)) = chars.next() {
         if c.is_alphanumeric() {
             last_end = i + c.len_utf8();
