@@ -16,10 +16,12 @@ fn library_example_runs_on_the_bundled_articles() {
     if !path.exists() {
         // Built by `cargo test --all-targets` (as .ci/run does); build it
         // now when the tests were run without it.
-        let status = Command::new(env!("CARGO"))
-            .args(["build", "--example", "library"])
-            .status()
-            .unwrap();
+        let mut cargo = Command::new(env!("CARGO"));
+        cargo.args(["build", "--example", "library"]);
+        if !cfg!(debug_assertions) {
+            cargo.arg("--release");
+        }
+        let status = cargo.status().unwrap();
         assert!(status.success());
     }
     let out = Command::new(&path).output().unwrap();

@@ -118,7 +118,18 @@ pub fn find_quotes(input: &QuoteInput<'_>) -> Vec<Quote> {
     }
     let paragraphs = checked_paragraphs(text, input.segments);
     let sentence_starts = checked_sentence_starts(text, input.segments);
-    let raw = detect::detect(text, &paragraphs, &sentence_starts);
+    let mut raw = detect::detect(text, &paragraphs, &sentence_starts);
+    // Quotations never overlap: on marks broken enough to pair across each
+    // other, the later one goes (everything downstream reads sorted,
+    // disjoint spans).
+    let mut end = 0;
+    raw.retain(|q| {
+        let keep = q.span.start >= end && q.span.start <= q.span.end;
+        if keep {
+            end = q.span.end;
+        }
+        keep
+    });
     let spans: Vec<Span> = raw.iter().map(|q| q.span).collect();
     let mentions = checked_mentions(text, input.mentions, input.gazetteer.len());
     let tokens = if raw.is_empty() {
