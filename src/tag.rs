@@ -733,7 +733,13 @@ fn derived_surnames(g: &Gazetteer) -> Vec<(String, EntityIdx, String)> {
             .property("country")
             .is_some_and(|c| FAMILY_NAME_FIRST.contains(&c));
         for full in std::iter::once(&e.name).chain(&e.aliases) {
-            if let Some(s) = surname(full, family_first) {
+            let Some(s) = surname(full, family_first) else {
+                continue;
+            };
+            // "el-Sisi", "al-Assad": news also writes the name without the
+            // Arabic article ("Mr Sisi", "Assad said").
+            let bare = arabic_article_stripped(&s).map(str::to_string);
+            for s in std::iter::once(s).chain(bare) {
                 let folded = fold_str(&s);
                 if !out.iter().any(|(f, x, _): &(String, EntityIdx, String)| {
                     *x == EntityIdx(i as u32) && *f == folded
@@ -744,6 +750,21 @@ fn derived_surnames(g: &Gazetteer) -> Vec<(String, EntityIdx, String)> {
         }
     }
     out
+}
+
+/// A one-word surname without its hyphenated Arabic article: "el-Sisi" ->
+/// "Sisi", "al-Burhan" -> "Burhan"; `None` for anything else.
+fn arabic_article_stripped(surname: &str) -> Option<&str> {
+    if surname.contains(' ') {
+        return None;
+    }
+    let (article, rest) = surname.split_once('-')?;
+    let article_ok = matches!(
+        article.to_lowercase().as_str(),
+        "al" | "el" | "as" | "ash" | "ad" | "an" | "ar" | "at" | "az"
+    );
+    (article_ok && rest.chars().next().is_some_and(char::is_uppercase) && rest.chars().count() >= 3)
+        .then_some(rest)
 }
 
 /// The surname of a full name: the last word, or a particle-led run ("von

@@ -356,6 +356,8 @@ washington-dc\tplace\tWashington, D.C.\tWashington\tunited-states\t
 washington-state\tplace\tWashington\tWashington state\tunited-states\tWashington
 seattle\tplace\tSeattle\t\tunited-states\t
 paris\tplace\tParis\t\tfrance\t
+abdel-fattah-el-sisi\tperson\tAbdel Fattah el-Sisi\tAbdel Fattah al-Sisi\tegypt\t
+bashar-al-assad\tperson\tBashar al-Assad\t\tsyria\t
 china\tplace\tChina\t\t\t
 new-york-city\tplace\tNew York City\tNew York\tunited-states\t
 turkey\tplace\tturkey\tchad\t\t
@@ -488,4 +490,31 @@ fn lower_case_listed_english_words_need_a_capital() {
         tag(&g, &t, "Turkey and Chad met."),
         ["Turkey=turkey", "Chad=turkey"]
     );
+}
+
+/// A surname with the hyphenated Arabic article is also found without it.
+#[test]
+fn arabic_article_surnames() {
+    let g = Gazetteer::from_tsv_str("places-table", PLACES).expect("test gazetteer parses");
+    let t = Tagger::new(&g).expect("tagger builds");
+    let table: &[(&str, &[&str])] = &[
+        (
+            "Abdel Fattah al-Sisi spoke. Sisi left; el-Sisi returned.",
+            &[
+                "Abdel Fattah al-Sisi=abdel-fattah-el-sisi",
+                "Sisi=abdel-fattah-el-sisi",
+                "el-Sisi=abdel-fattah-el-sisi",
+            ],
+        ),
+        (
+            "President Assad and al-Assad",
+            &[
+                "Assad=bashar-al-assad[President]",
+                "al-Assad=bashar-al-assad",
+            ],
+        ),
+    ];
+    for (text, want) in table {
+        assert_eq!(tag(&g, &t, text), *want, "text: {text:?}");
+    }
 }
