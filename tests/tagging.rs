@@ -363,10 +363,22 @@ new-york-city\tplace\tNew York City\tNew York\tunited-states\t
 turkey\tplace\tturkey\tchad\t\t
 ";
 
-#[test]
-fn weak_places_and_city_state_names() {
+/// Runs a table against the [`PLACES`] gazetteer.
+fn run_places(table: &[(&str, &[&str])]) {
+    let (g, t) = places();
+    for (text, want) in table {
+        assert_eq!(tag(&g, &t, text), *want, "text: {text:?}");
+    }
+}
+
+fn places() -> (Gazetteer, Tagger) {
     let g = Gazetteer::from_tsv_str("places-table", PLACES).expect("test gazetteer parses");
     let t = Tagger::new(&g).expect("tagger builds");
+    (g, t)
+}
+
+#[test]
+fn weak_places_and_city_state_names() {
     let table: &[(&str, &[&str])] = &[
         // A weak place name counts next to its country or a place of it.
         (
@@ -395,15 +407,11 @@ fn weak_places_and_city_state_names() {
             ],
         ),
     ];
-    for (text, want) in table {
-        assert_eq!(tag(&g, &t, text), *want, "text: {text:?}");
-    }
+    run_places(table);
 }
 
 #[test]
 fn surnames_after_a_sentence_end_or_in_headlines() {
-    let g = Gazetteer::from_tsv_str("places-table", PLACES).expect("test gazetteer parses");
-    let t = Tagger::new(&g).expect("tagger builds");
     let table: &[(&str, &[&str])] = &[
         (
             "Talks ended on Monday. Putin left.",
@@ -423,17 +431,14 @@ fn surnames_after_a_sentence_end_or_in_headlines() {
             &["Merz=friedrich-merz", "Putin=vladimir-putin"],
         ),
     ];
-    for (text, want) in table {
-        assert_eq!(tag(&g, &t, text), *want, "text: {text:?}");
-    }
+    run_places(table);
 }
 
 /// Characters that fold into several ("\u{2473}" into "(20)", a circled
 /// letter into "(x)", a thorn into "th") never split a match inside them.
 #[test]
 fn matches_inside_characters_folded_into_several_are_dropped() {
-    let g = Gazetteer::from_tsv_str("places-table", PLACES).expect("test gazetteer parses");
-    let t = Tagger::new(&g).expect("tagger builds");
+    let (g, t) = places();
     for text in [
         "Meeting \u{24b3} today.",
         "F\u{fe}s and Putin\u{3387}",
@@ -453,8 +458,6 @@ fn matches_inside_characters_folded_into_several_are_dropped() {
 
 #[test]
 fn a_place_name_starting_a_longer_unknown_name_is_no_mention() {
-    let g = Gazetteer::from_tsv_str("places-table", PLACES).expect("test gazetteer parses");
-    let t = Tagger::new(&g).expect("tagger builds");
     let table: &[(&str, &[&str])] = &[
         ("Paris Hilton flew to Paris.", &["Paris=paris"]),
         ("China Mieville wrote about China.", &["China=china"]),
@@ -471,17 +474,14 @@ fn a_place_name_starting_a_longer_unknown_name_is_no_mention() {
             &["France=france", "Putin=vladimir-putin"],
         ),
     ];
-    for (text, want) in table {
-        assert_eq!(tag(&g, &t, text), *want, "text: {text:?}");
-    }
+    run_places(table);
 }
 
 /// An alias listed in lower case that is an English word ("turkey", as
 /// spaCy LOWER patterns import) matches only capitalized.
 #[test]
 fn lower_case_listed_english_words_need_a_capital() {
-    let g = Gazetteer::from_tsv_str("places-table", PLACES).expect("test gazetteer parses");
-    let t = Tagger::new(&g).expect("tagger builds");
+    let (g, t) = places();
     assert_eq!(
         tag(&g, &t, "We ate turkey with chad."),
         Vec::<String>::new()
@@ -495,8 +495,6 @@ fn lower_case_listed_english_words_need_a_capital() {
 /// A surname with the hyphenated Arabic article is also found without it.
 #[test]
 fn arabic_article_surnames() {
-    let g = Gazetteer::from_tsv_str("places-table", PLACES).expect("test gazetteer parses");
-    let t = Tagger::new(&g).expect("tagger builds");
     let table: &[(&str, &[&str])] = &[
         (
             "Abdel Fattah al-Sisi spoke. Sisi left; el-Sisi returned.",
@@ -514,7 +512,5 @@ fn arabic_article_surnames() {
             ],
         ),
     ];
-    for (text, want) in table {
-        assert_eq!(tag(&g, &t, text), *want, "text: {text:?}");
-    }
+    run_places(table);
 }
