@@ -422,7 +422,7 @@ impl Tagger {
                 // place name followed by a capitalized word that is no English
                 // word starts a longer name the gazetteer does not know.
                 if self.kinds[t.entity.index()] == EntityType::Place
-                    && kind_is_name(t.kind)
+                    && t.kind == FormKind::Listed
                     && family_name_after
                 {
                     continue;
@@ -1024,11 +1024,6 @@ fn surname_after(text: &str, end: usize, mentions: &[Span]) -> bool {
     let mut buf = [0u8; 64];
     let lower = lowercase(word, &mut buf);
     !english_words().contains(&lower) && !is_title_word(&lower)
-}
-
-/// A listed name or alias (not a demonym, not a derived surname).
-fn kind_is_name(kind: FormKind) -> bool {
-    kind == FormKind::Listed
 }
 
 fn is_possessive_tail(s: &str) -> bool {

@@ -155,11 +155,9 @@ fn introduced_before(ctx: &Ctx<'_>, q: Span, para: Span) -> bool {
         .rev()
         .find(|(_, c)| matches!(c, '.' | '!' | '?' | '”' | '"'))
         .map_or(lead, |(i, c)| &lead[i + c.len_utf8()..]);
-    if sentence
-        .trim_start()
-        .to_lowercase()
-        .starts_with("according to ")
-    {
+    // Compared in place: no lower-cased copy of the lead per quotation.
+    let opening = sentence.trim_start().as_bytes();
+    if opening.len() > 13 && opening[..13].eq_ignore_ascii_case(b"according to ") {
         return true;
     }
     let at = ctx.quotes.partition_point(|s| s.start < q.start);
